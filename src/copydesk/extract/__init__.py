@@ -1,0 +1,32 @@
+"""Extraction: typed mentions with offsets (quantities, times, quotes, entities).
+
+Each extractor module exposes ``find(text, *, sentences, published, entities)``
+returning ``list[Mention]`` with offsets into ``text``; this module runs them in
+order (entities first, since quotes resolve speakers against them).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from copydesk.models import Mention, parse_published
+from copydesk.text import sentences as split_sentences
+
+
+def extract(text: str, published: str | date | None = None, article_id: str = "") -> list[Mention]:
+    """All mentions in ``text``, sorted by offset, anchored at ``published``."""
+    from copydesk.extract import entities, quantities, quotes, times
+
+    anchor = parse_published(published) if isinstance(published, str) else published
+    sents = split_sentences(text)
+    ents = entities.find(text, sentences=sents, published=anchor)
+    found: list[Mention] = list(ents)
+    found += quantities.find(text, sentences=sents, published=anchor)
+    found += times.find(text, sentences=sents, published=anchor)
+    found += quotes.find(text, sentences=sents, published=anchor, entities=ents)
+    out = []
+    for m in found:
+        idx = next((i for i, s in enumerate(sents) if s.start <= m.start < s.end), None)
+        out.append(Mention(m.kind, m.start, m.end, m.value, article_id, idx))
+    out.sort(key=lambda m: (m.start, m.end, m.kind))
+    return out

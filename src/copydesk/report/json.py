@@ -1,0 +1,101 @@
+"""The ``copydesk.report/1`` JSON document: built from an Analysis, validated by schema."""
+
+from __future__ import annotations
+
+import json as _json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+from copydesk.errors import Code, CopydeskError
+from copydesk.models import Article, Claim, Mention, Quantity, Time
+from copydesk.pipeline import Analysis, StoryAnalysis
+
+SCHEMA_ID = "copydesk.report/1"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the report, shipped with the package."""
+    return _json.loads(resources.files("copydesk.report").joinpath("report.schema.json").read_text("utf-8"))
+
+
+def validate(report: Mapping[str, Any]) -> None:
+    """Raise E502 when ``report`` does not match the schema."""
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(report), key=lambda e: list(e.path))
+    if errors:
+        e = errors[0]
+        raise CopydeskError(Code.E502, detail=f"{'/'.join(map(str, e.path))}: {e.message}")
+
+
+def timex_date(timex: str) -> str | None:
+    """The calendar part of a TIMEX3 value as YYYY[-MM[-DD]], or None."""
+    m = _DATE.match(timex or "")
+    if not m:
+        return None
+    return "-".join(p for p in m.groups() if p)
+
+
+def mention_value(m: Mention) -> dict[str, Any] | None:
+    v = m.value
+    if isinstance(v, Quantity):
+        norm = None
+        if v.normalized_unit is not None or v.normalized_amount is not None:
+            norm = {"amount": v.normalized_amount, "unit": v.normalized_unit}
+        return {"amount": v.amount, "low": v.low, "high": v.high, "unit": v.unit,
+                "qualifier": v.qualifier, "normalized": norm}
+    if isinstance(v, Time):
+        d = timex_date(v.timex)
+        return {"date": d, "qualifier": v.mod} if d else None
+    return None
+
+
+def mention_speaker(m: Mention) -> str | None:
+    return getattr(m.value, "speaker", None)
+
+
+def mention_dict(m: Mention, article: Article) -> dict[str, Any]:
+    """A MENTION of the contract; its text is always the article's own slice."""
+    return {"article": m.article_id, "start": m.start, "end": m.end,
+            "text": article.text[m.start:m.end], "speaker": mention_speaker(m),
+            "value": mention_value(m)}
+
+
+def claim_dict(c: Claim, by_id: Mapping[str, Article]) -> dict[str, Any]:
+    return {"id": c.id, "kind": c.kind, "summary": c.key, "status": c.status,
+            "independent_sources": c.independent_sources,
+            "mentions": [mention_dict(m, by_id[m.article_id]) for m in c.mentions],
+            "differences": [{"mentions": [d.a, d.b], "type": d.type, "note": d.note} for d in c.differences]}
+
+
+def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> dict[str, Any]:
+    st = sa.story
+    return {
+        "id": st.id, "title": st.title, "storyline": st.storyline_id,
+        "articles": list(st.article_ids),
+        "claims": [claim_dict(c, by_id) for c in sa.claims],
+        "quotes": [], "timeline": [],
+        "dependencies": [{"articles": [d.a, d.b], "score": round(float(d.score), 4), "evidence": list(d.evidence)}
+                         for d in sa.dependences],
+        "brief": [],
+    }
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "source": a.source, "url": a.url, "title": a.title,
+            "published": a.published, "language": a.language, "text": a.text}
+
+
+def build(analysis: Analysis) -> dict[str, Any]:
+    """The report document for ``analysis``."""
+    by_id = analysis.by_id
+    return {
+        "schema": SCHEMA_ID,
+        "articles": [article_dict(a) for a in analysis.articles],
+        "stories": [story_dict(sa, by_id) for sa in analysis.stories],
+        "rejected": [{"input": r.input, "code": r.code, "message": r.message} for r in analysis.rejections],
+    }
