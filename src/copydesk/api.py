@@ -1,0 +1,292 @@
+"""The importable API. The CLI and the web app call only this module.
+
+Every function takes ``db`` (a database URL or a SQLite path; default from
+settings) and returns plain records or dicts, so callers never touch the store
+or the pipeline directly.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator, Sequence
+
+from copydesk import pipeline
+from copydesk.errors import Code, CopydeskError, UsageError
+from copydesk.models import Article, Mention, Rejection, Story
+from copydesk.settings import Settings, db_url
+
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _settings(settings: Settings | None, db: str | None) -> Settings:
+    s = settings or Settings.load()
+    if db:
+        s = Settings.load(**{**s.__dict__, "db": db_url(db)})
+    return s
+
+
+@contextmanager
+def open_store(db: str | None = None, settings: Settings | None = None) -> Iterator[Any]:
+    """A Store on ``db`` (migrated), closed on exit."""
+    from copydesk.store import Store
+
+    s = _settings(settings, db)
+    store = Store(db_url(s.db), s)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def demo_paths() -> list[Path]:
+    """Input files of the bundled example story (a .txt's sidecar NAME.json is read with it)."""
+    root = Path(str(resources.files("copydesk.examples").joinpath("harbor")))
+    files = sorted(p for p in root.iterdir() if p.is_file())
+    texts = {p.stem for p in files if p.suffix == ".txt"}
+    return [p for p in files if not (p.suffix == ".json" and p.stem in texts)]
+
+
+def planted() -> dict[str, Any]:
+    """What the bundled example plants for later stages to find (machine-readable)."""
+    import json
+
+    return json.loads(resources.files("copydesk.examples").joinpath("harbor.planted.json").read_text("utf-8"))
+
+
+def load(inputs: Sequence[str | Path], *, settings: Settings | None = None,
+         stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Rejection]]:
+    """Parse ``inputs`` without storing anything: (articles, rejections), deduplicated by id."""
+    from copydesk import ingest
+
+    if not inputs:
+        raise UsageError(Code.E901, detail="no input paths given")
+    arts: dict[str, Article] = {}
+    rej: list[Rejection] = []
+    for item in ingest.load(inputs, settings or Settings.load(), stdin=stdin):
+        if isinstance(item, Rejection):
+            rej.append(item)
+        else:
+            arts.setdefault(item.id, item)
+    return list(arts.values()), rej
+
+
+def ingest(inputs: Sequence[str | Path], *, db: str | None = None, settings: Settings | None = None,
+           progress: Progress | None = None, stdin: IO[bytes] | None = None,
+           assign_stories: bool = True) -> Any:
+    """Parse ``inputs`` and store them; new articles are placed into stories as they arrive.
+
+    Returns the store's IngestSummary (ingested, duplicates, rejected, rejections, ids).
+    """
+    from copydesk import ingest as ingest_stage
+
+    if not inputs:
+        raise UsageError(Code.E901, detail="no input paths given")
+    s = _settings(settings, db)
+    progress = progress or _noop
+    with open_store(settings=s) as store:
+        counter = [0]
+
+        def tick(n: int) -> None:
+            counter[0] = n
+            progress("ingest", n, 0)
+
+        summary = store.add(ingest_stage.load(inputs, s, stdin=stdin), batch_size=s.batch_size, progress=tick)
+        if assign_stories and summary.new_ids:
+            _assign(store, list(summary.new_ids), s)
+    return summary
+
+
+def _assign(store: Any, ids: Sequence[str], settings: Settings) -> None:
+    """Place newly stored articles into stories (streaming path)."""
+    try:
+        from copydesk.stories.persist import assign
+    except ImportError:  # stories stage without a streaming path yet
+        return
+    arts = store.articles(ids=list(ids))
+    assign(store, arts, settings)
+
+
+def analyze_articles(articles: Sequence[Article], *, rejections: Sequence[Rejection] = (),
+                     one_story: bool = False, settings: Settings | None = None,
+                     progress: Progress | None = None,
+                     mentions: dict[str, Sequence[Mention]] | None = None,
+                     story_list: Sequence[Story] | None = None) -> pipeline.Analysis:
+    """Run every stage over ``articles`` in memory."""
+    return pipeline.run(articles, rejections=rejections, settings=settings or Settings.load(),
+                        one_story_only=one_story, mentions=mentions, story_list=story_list,
+                        progress=progress or _noop)
+
+
+def report(analysis: pipeline.Analysis) -> dict[str, Any]:
+    """The copydesk.report/1 document of ``analysis``, schema-validated."""
+    from copydesk import report as report_stage
+
+    doc = report_stage.build(analysis)
+    report_stage.validate(doc)
+    return doc
+
+
+def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: bool = False,
+            settings: Settings | None = None, progress: Progress | None = None,
+            stdin: IO[bytes] | None = None, store: bool = True) -> dict[str, Any]:
+    """Ingest ``inputs`` (into ``db`` unless ``store`` is False), run every stage, return the report.
+
+    The report covers exactly the articles of ``inputs`` (the same article given
+    twice appears once); rejected items are listed under ``rejected``.
+    """
+    s = _settings(settings, db)
+    progress = progress or _noop
+    articles, rejections = load(inputs, settings=s, stdin=stdin)
+    if store:
+        with open_store(settings=s) as st:
+            summary = st.add(articles, batch_size=s.batch_size)
+            st.add(rejections)
+            if summary.new_ids:
+                _assign(st, list(summary.new_ids), s)
+            cached = st.mentions_for([a.id for a in articles])
+            todo = [a for a in articles if not cached.get(a.id)]
+            fresh = pipeline.extract_all(todo, progress)
+            for aid, ms in fresh.items():
+                st.save_mentions(aid, ms)
+            mentions = {a.id: tuple(fresh.get(a.id) or cached.get(a.id) or ()) for a in articles}
+    else:
+        mentions = None
+    analysis = analyze_articles(articles, rejections=rejections, one_story=one_story, settings=s,
+                                progress=progress, mentions=mentions)
+    return report(analysis)
+
+
+def render(doc: dict[str, Any], fmt: str) -> str:
+    """The report as ``json``, ``md`` or ``html`` text."""
+    import json
+
+    from copydesk import report as report_stage
+
+    if fmt == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    if fmt in ("md", "markdown"):
+        return report_stage.to_markdown(doc)
+    if fmt == "html":
+        from copydesk.report.html import to_html
+
+        return to_html(doc)
+    raise UsageError(Code.E902, detail=f"unknown format {fmt!r} (json, md, html)")
+
+
+def extract_text(text: str, published: str | None = None, article_id: str = "") -> list[Mention]:
+    """Typed mentions of one text (see copydesk.extract)."""
+    from copydesk.extract import extract
+
+    return extract(text, published, article_id=article_id)
+
+
+def mention_record(m: Mention, text: str) -> dict[str, Any]:
+    """The public JSON form of one mention (``copydesk extract --format jsonl``)."""
+    from copydesk.extract.serialize import mention_record as rec
+
+    return rec(m, text)
+
+
+# --- stored data --------------------------------------------------------------------------
+
+
+def list_articles(*, db: str | None = None, q: str | None = None, source: str | None = None,
+                  since: str | None = None, until: str | None = None, limit: int | None = 50,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    with open_store(db) as st:
+        return [{"id": a.id, "source": a.source, "title": a.title, "published": a.published,
+                 "url": a.url, "language": a.language}
+                for a in st.articles(source=source, since=since, until=until, q=q, limit=limit, offset=offset)]
+
+
+def get_article(article_id: str, *, db: str | None = None) -> Article:
+    with open_store(db) as st:
+        a = st.article(article_id)
+        if a is None:
+            raise CopydeskError(Code.E603, detail=article_id)
+        return a
+
+
+def sources(*, db: str | None = None) -> list[str]:
+    with open_store(db) as st:
+        return list(st.sources())
+
+
+def _story_row(story: Story, store: Any) -> dict[str, Any]:
+    arts = store.articles(ids=list(story.article_ids))
+    return {"id": story.id, "title": story.title, "storyline": story.storyline_id,
+            "first_seen": story.first_seen, "last_seen": story.last_seen,
+            "n_articles": len(story.article_ids), "sources": sorted({a.source for a in arts})}
+
+
+def list_stories(*, db: str | None = None, q: str | None = None, source: str | None = None,
+                 since: str | None = None, until: str | None = None, limit: int | None = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+    with open_store(db) as st:
+        return [_story_row(s, st) for s in st.stories(q=q, source=source, since=since, until=until,
+                                                     limit=limit, offset=offset)]
+
+
+def _story_analysis(store: Any, story: Story, settings: Settings) -> pipeline.Analysis:
+    arts = store.articles(ids=list(story.article_ids))
+    cached = store.mentions_for([a.id for a in arts])
+    todo = [a for a in arts if a.id not in cached or not store.has_mentions(a.id)]
+    fresh = pipeline.extract_all(todo)
+    for aid, ms in fresh.items():
+        store.save_mentions(aid, ms)
+    mentions = {a.id: tuple(fresh.get(a.id) or cached.get(a.id) or ()) for a in arts}
+    return analyze_articles(arts, settings=settings, mentions=mentions, story_list=[story])
+
+
+def story_report(story_id: str, *, db: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The report of one stored story, cached in the store until its membership changes."""
+    s = _settings(settings, db)
+    with open_store(settings=s) as st:
+        story = st.story(story_id)
+        if story is None:
+            raise CopydeskError(Code.E604, detail=story_id)
+        key = f"story:{story.id}:{'|'.join(sorted(story.article_ids))}"
+        cached = st.report(key)
+        if cached is not None:
+            return cached
+        doc = report(_story_analysis(st, story, s))
+        st.save_report(key, doc)
+        return doc
+
+
+def article_view(article_id: str, *, db: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """An article with its mentions and the claims each mention supports."""
+    s = _settings(settings, db)
+    with open_store(settings=s) as st:
+        a = st.article(article_id)
+        if a is None:
+            raise CopydeskError(Code.E603, detail=article_id)
+        ms = st.mentions(a.id)
+        if not st.has_mentions(a.id):
+            ms = pipeline.extract_all([a])[a.id]
+            st.save_mentions(a.id, ms)
+        story_id = st.story_of(a.id)
+    claims: list[dict[str, Any]] = []
+    if story_id:
+        doc = story_report(story_id, db=s.db, settings=s)
+        for story in doc["stories"]:
+            for c in story["claims"]:
+                for i, m in enumerate(c["mentions"]):
+                    if m["article"] == a.id:
+                        claims.append({"story": story["id"], "id": c["id"], "summary": c["summary"],
+                                       "status": c["status"], "mention_index": i,
+                                       "start": m["start"], "end": m["end"]})
+    return {"article": {"id": a.id, "source": a.source, "url": a.url, "title": a.title,
+                        "published": a.published, "language": a.language, "text": a.text},
+            "story": story_id,
+            "mentions": [mention_record(m, a.text) for m in ms],
+            "claims": claims}
+
+
+# --- web queries ---
