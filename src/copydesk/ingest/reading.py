@@ -1,0 +1,40 @@
+"""Bytes to text, with the size and binary checks every input goes through."""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.errors import Code, IngestError
+
+_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+
+
+def check_size(size: int, limit: int) -> None:
+    """E105 when ``size`` is over ``limit`` bytes."""
+    if size > limit:
+        raise IngestError(Code.E105, size=size, limit=limit)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML document declares about itself, if any."""
+    head = data[:4096]
+    m = _XML_ENCODING.search(head) or _HTML_CHARSET.search(head)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Text of ``data``: UTF-8 (BOM allowed) or the declared ``charset``; E103 for binary content."""
+    if b"\x00" in data:
+        raise IngestError(Code.E103, detail="it contains NUL bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        first = err
+    for cs in (charset, declared_charset(data)):
+        if cs and cs.replace("-", "") not in ("utf8",):
+            try:
+                return data.decode(cs)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    raise IngestError(Code.E103, detail=f"not UTF-8 and no usable declared charset ({first.reason} at byte {first.start})")
