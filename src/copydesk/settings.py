@@ -23,7 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 20_000_000, "Inputs larger than this are rejected (E105)."),
     Setting("min_text_chars", 20, "Articles with less clean text than this are rejected as empty (E102)."),
     Setting("batch_size", 500, "Articles written to the store per transaction."),
-    Setting("story_threshold", 0.3, "Similarity above which an article joins an existing story."),
+    Setting("story_threshold", 0.3, "Similarity above which an article joins an existing story (streaming path)."),
+    Setting("batch_story_threshold", 0.2, "Average-linkage similarity cut for batch story grouping (first stage)."),
     Setting("story_window_days", 4, "A story only absorbs articles published within this many days of its last article."),
     Setting("storyline_window_days", 240, "Stories this far apart can still be linked into one storyline."),
     Setting("copy_threshold", 0.5, "MinHash Jaccard above which two articles are copies or rewrites."),
@@ -44,6 +45,7 @@ class Settings:
     min_text_chars: int = 20
     batch_size: int = 500
     story_threshold: float = 0.3
+    batch_story_threshold: float = 0.2
     story_window_days: int = 4
     storyline_window_days: int = 240
     copy_threshold: float = 0.5

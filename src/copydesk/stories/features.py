@@ -1,0 +1,165 @@
+"""Article features for story grouping: content words, capitalized spans, numbers.
+
+Every article becomes a bag of typed terms: ``w:`` content words (light plural
+stemming, title words counted more), ``e:`` capitalized spans and acronyms as a
+cheap stand-in for named entities, ``n:`` numbers. Weights per type let names
+count more than words; the vectors are sublinear-tf TF-IDF, L2-normalized.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from copydesk.models import Article
+from copydesk.stories.resources import (ENTITY_RE, NOT_ENTITY, NUMBER_RE, POSSESSIVE_RE,
+                                        SENTENCE_SPLIT_RE, STOPWORDS, TOKEN_RE)
+
+#: Relative weight of each term type in the story vector.
+TYPE_WEIGHTS: Mapping[str, float] = {"w": 1.0, "e": 1.6, "n": 0.6}
+#: How many times a title term counts compared with a body term.
+TITLE_WEIGHT = 3
+#: Sentences at the top of an article (the news lead) counted twice: they say what happened.
+LEAD_SENTENCES = 3
+#: Weight of a term seen in one document only, in a large collection (it cannot link two articles,
+#: it only dilutes the cosine); damped towards 1 in small collections like idf.
+HAPAX_WEIGHT = 0.0
+#: Below this many documents, document frequencies say little: idf is damped towards 1.
+IDF_FULL_DOCS = 50
+
+
+def idf_value(n_docs: int, df: int, full_docs: int = IDF_FULL_DOCS) -> float:
+    """Smoothed idf, damped towards 1 for small collections (5 articles cannot estimate rarity)."""
+    raw = math.log((1 + n_docs) / (1 + df)) + 1.0
+    return 1.0 + (raw - 1.0) * min(1.0, n_docs / full_docs)
+
+
+def published_day(article: Article) -> date | None:
+    """The publication date, or None when missing or unreadable (an unreadable date is no date)."""
+    try:
+        return article.published_date
+    except ValueError:
+        return None
+
+
+def hapax_factor(n_docs: int, full_docs: int = IDF_FULL_DOCS) -> float:
+    """Weight of a term found in a single document of ``n_docs``."""
+    return 1.0 - (1.0 - HAPAX_WEIGHT) * min(1.0, n_docs / full_docs)
+
+
+def lead(text: str, sentences: int = LEAD_SENTENCES) -> str:
+    """The first few sentences of ``text``."""
+    return " ".join(SENTENCE_SPLIT_RE.split(text.strip(), maxsplit=sentences)[:sentences])
+
+
+def stem(word: str) -> str:
+    """A light plural/possessive stripper: enough to match "missiles" with "missile"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def headline(article: Article) -> str:
+    """The article's title, or its first line when that line looks like a headline."""
+    if article.title:
+        return article.title
+    first, _, rest = article.text.strip().partition("\n")
+    first = first.strip()
+    if rest and 10 <= len(first) <= 200 and not first.endswith((".", ":")):
+        return first
+    return ""
+
+
+def body_terms(text: str, entities: bool = True) -> list[str]:
+    """Typed terms of one text, in reading order (duplicates kept: they are counts).
+
+    ``entities=False`` for title-case headlines, where capitals mark no names.
+    """
+    terms: list[str] = []
+    for m in TOKEN_RE.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            continue
+        w = stem(tok).strip(".'-")
+        if len(w) > 2 and w not in STOPWORDS:
+            terms.append("w:" + w)
+    for m in ENTITY_RE.finditer(text) if entities else ():
+        words = m.group().split()
+        while words and words[0].lower().strip(".") in NOT_ENTITY:
+            words = words[1:]
+        if not words:
+            continue
+        words = [POSSESSIVE_RE.sub("", w) for w in words]
+        name = " ".join(words).lower().replace(".", "")
+        if len(name) > 1:
+            terms.append("e:" + name)
+        if len(words) > 1:
+            terms.extend("e:" + w.lower().replace(".", "") for w in words
+                         if w.lower().strip(".") not in NOT_ENTITY and len(w) > 2)
+    for m in NUMBER_RE.finditer(text):
+        terms.append("n:" + m.group().replace(",", ""))
+    return terms
+
+
+def article_terms(article: Article) -> list[str]:
+    """Terms of an article: body terms plus the headline's terms counted TITLE_WEIGHT more times."""
+    title = headline(article)
+    text = article.text
+    if title and not article.title:
+        text = text.strip()[len(title):]
+    terms = body_terms(text) + body_terms(lead(text))
+    if title:
+        terms.extend(body_terms(title, entities=False) * TITLE_WEIGHT)
+    return terms
+
+
+def weigh(counts: Mapping[str, int], idf: Mapping[str, float] | None = None,
+          default_idf: float = 1.0) -> dict[str, float]:
+    """Sublinear tf x idf x type weight, L2-normalized, as a sparse dict."""
+    vec: dict[str, float] = {}
+    for t, c in counts.items():
+        w = (1.0 + math.log(c)) * (idf.get(t, default_idf) if idf is not None else 1.0)
+        vec[t] = w * TYPE_WEIGHTS.get(t[0], 1.0)
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def matrix(term_lists: Sequence[Iterable[str]], min_df: int = 1, full_docs: int = IDF_FULL_DOCS
+           ) -> tuple[sp.csr_matrix, list[str], np.ndarray]:
+    """Batch TF-IDF matrix (rows L2-normalized), vocabulary and idf over ``term_lists``.
+
+    ``full_docs``: collection size from which idf and hapax weights apply in full.
+    """
+    counts = [Counter(ts) for ts in term_lists]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    vocab = sorted(t for t, d in df.items() if d >= min_df)
+    index = {t: i for i, t in enumerate(vocab)}
+    n = len(counts)
+    hapax = hapax_factor(n, full_docs)
+    idf = np.array([idf_value(n, df[t], full_docs) * (hapax if df[t] == 1 else 1.0) for t in vocab])
+    rows, cols, vals = [], [], []
+    for r, c in enumerate(counts):
+        for t, k in c.items():
+            j = index.get(t)
+            if j is None:
+                continue
+            rows.append(r)
+            cols.append(j)
+            vals.append((1.0 + math.log(k)) * idf[j] * TYPE_WEIGHTS.get(t[0], 1.0))
+    m = sp.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m = sp.diags(1.0 / norms) @ m
+    return m.tocsr(), vocab, idf
