@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from copydesk.align.claims import align
 
-from copydesk.models import Article, Claim, Mention, Story
-
-
-def align(story: Story, articles: Mapping[str, Article],
-          mentions: Mapping[str, Sequence[Mention]]) -> list[Claim]:
-    """Claims of ``story`` (placeholder: none)."""
-    return []
+__all__ = ["align"]

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from copydesk.models import Article, Claim, CopyLink, Dependence, Mention, Story
+from copydesk.errors import Code, CopydeskError
+from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Mention, Story, Time
+from copydesk.text import sentences
+from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count
+from copydesk.verify.differences import DISAGREEING, claim_differences
+from copydesk.verify.truth import TruthDiscovery
+
+__all__ = ["Verification", "verify"]
+
+GENERIC_KEYS = frozenset({"figure", "date", "statement", "count"})
 
 
 @dataclass(frozen=True)
@@ -13,9 +22,111 @@ class Verification:
     claims: tuple[Claim, ...] = ()
     dependences: tuple[Dependence, ...] = ()
     groups: tuple[tuple[str, ...], ...] = field(default=())  # mutually dependent articles
+    single_origin: Mapping[str, str] = field(default_factory=dict)  # claim id -> why one origin
+    trust: Mapping[str, float] = field(default_factory=dict)  # article id -> learned accuracy
+
+
+def _times_by_sentence(articles: Mapping[str, Article],
+                       mentions: Mapping[str, Sequence[Mention]]) -> dict[str, str | None]:
+    """For each non-time mention, the timex of a date in the same sentence (the figure's 'as of')."""
+    out: dict[str, str | None] = {}
+    for aid, ms in mentions.items():
+        if aid not in articles:
+            continue
+        spans = sentences(articles[aid].text)
+        times = [m for m in ms if m.kind == "time" and isinstance(m.value, Time) and m.value.type == "DATE"]
+        for m in ms:
+            if m.kind == "time":
+                continue
+            for s in spans:
+                if s.start <= m.start < s.end:
+                    t = next((t.value.timex for t in times if s.start <= t.start < s.end
+                              and isinstance(t.value, Time)), None)
+                    out[(m if m.article_id else replace(m, article_id=aid)).id] = t
+                    break
+    return out
+
+
+def _value_classes(n: int, diffs: Sequence[Difference]) -> list[list[int]]:
+    """Mentions partitioned so that no two in one class disagree."""
+    bad = {(d.a, d.b) for d in diffs if d.type in DISAGREEING} | {(d.b, d.a) for d in diffs if d.type in DISAGREEING}
+    classes: list[list[int]] = []
+    for i in range(n):
+        for c in classes:
+            if all((i, j) not in bad for j in c):
+                c.append(i)
+                break
+        else:
+            classes.append([i])
+    return classes
 
 
 def verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str, Sequence[Mention]],
-           claims: Sequence[Claim], copies: Sequence[CopyLink] = ()) -> Verification:
-    """Placeholder: claims come back unchanged, no dependences."""
-    return Verification(claims=tuple(claims))
+           claims: Sequence[Claim], copies: Sequence[CopyLink] = (),
+           families: Mapping[str, str] | None = None) -> Verification:
+    """Differences, dependence groups, independent counts, believed values and status per claim."""
+    try:
+        return _verify(story, articles, mentions, claims, copies, families)
+    except (KeyError, ValueError, ZeroDivisionError) as e:
+        raise CopydeskError(Code.E401, detail=f"story {story.id}: {type(e).__name__}: {e}") from e
+
+
+def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str, Sequence[Mention]],
+            claims: Sequence[Claim], copies: Sequence[CopyLink],
+            families: Mapping[str, str] | None) -> Verification:
+    times = _times_by_sentence(articles, mentions)
+    deps = dependences(articles, copies, families)
+    diffs = {c.id: claim_differences(c, articles, times) for c in claims}
+    classes = {c.id: _value_classes(min(len(c.mentions), 12), diffs[c.id]) for c in claims}
+    obs = []
+    for c in claims:
+        for k, cls in enumerate(classes[c.id]):
+            for i in cls:
+                obs.append((c.id, c.mentions[i].article_id, k))
+    td = TruthDiscovery(iterations=10)
+    td.fit(obs, dependence={(d.a, d.b): d.score for d in deps})
+    shared_errors: dict[tuple[str, str], list[str]] = {}
+    for c in claims:
+        if len(classes[c.id]) < 2:
+            continue
+        best = td.truth_.get(c.id)
+        for k, cls in enumerate(classes[c.id]):
+            if k == best:
+                continue
+            arts = sorted({c.mentions[i].article_id for i in cls})
+            for x, a in enumerate(arts):
+                for b in arts[x + 1:]:
+                    shared_errors.setdefault((a, b), []).append(c.key)
+    if shared_errors:
+        deps = dependences(articles, copies, families, shared_errors)
+    grps = dependence_groups(articles.keys(), deps)
+    out: list[Claim] = []
+    single: dict[str, str] = {}
+    for c in claims:
+        arts = {m.article_id for m in c.mentions}
+        n_ind = independent_count(arts, grps)
+        d = list(diffs[c.id])
+        disagree = any(x.type in DISAGREEING for x in d)
+        if len(arts) <= 1:
+            status = "single-source"
+        elif disagree:
+            status = "disputed"
+        elif n_ind <= 1:
+            status = "single-source"
+            why = "all outlets behind this claim trace to one origin: " + ", ".join(sorted(arts))
+            single[c.id] = why
+            d = [replace(x, note=(x.note + "; " if x.note else "") + "same origin (dependent copies)") for x in d]
+        elif c.key in GENERIC_KEYS:
+            status = "undetermined"
+        else:
+            status = "agreed"
+        value, conf = None, None
+        if c.id in td.truth_ and len(classes[c.id]) >= 1:
+            k = td.truth_[c.id]
+            m = c.mentions[classes[c.id][k][0]]
+            value = articles[m.article_id].text[m.start:m.end]
+            conf = round(td.confidence_[c.id], 4)
+        out.append(replace(c, differences=tuple(d), status=status, independent_sources=n_ind,  # type: ignore[arg-type]
+                           value=value, confidence=conf))
+    return Verification(claims=tuple(out), dependences=tuple(deps), groups=tuple(grps),
+                        single_origin=single, trust={str(k): v for k, v in td.trust_.items()})

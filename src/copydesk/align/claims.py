@@ -1,0 +1,363 @@
+"""Group mentions from different articles into claims.
+
+Each mention gets a profile (what it measures or dates, the words and entities
+around it); pairs across articles are scored and merged greedily, best pair
+first, with at most one mention per article in a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from copydesk.align.lemmas import content_lemmas, event, lemma
+from copydesk.align.resources import PAST_FORMS, CATEGORY_SLOTS, DIMENSIONS, STOPWORDS, WORD_RE
+from copydesk.models import (
+    Article, Claim, Entity, Mention, Quantity, Quote, Span, Story, Time, content_id,
+)
+from copydesk.text import sentences
+
+ASPECTUAL = frozenset({"begin", "end"})
+ASPECTUAL_PENALTY = 60
+NOUN_PENALTY = 25
+WINDOW = 8  # content words either side of a mention that describe it
+QUANTITY_THRESHOLD = 0.3
+DATE_THRESHOLD = 0.45
+QUOTE_THRESHOLD = 0.6
+STATEMENT_THRESHOLD = 0.55
+MIN_STATEMENT_OVERLAP = 0.2
+
+
+@dataclass
+class Profile:
+    """What one mention is about, as bags of lemmas."""
+
+    mention: Mention
+    head: str = ""  # counted noun / event / speaker: the main key
+    group: str = ""  # only mentions of one group are compared (dimension, kind)
+    context: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    key_words: list[str] = field(default_factory=list)
+    content: str = ""
+
+
+class _Sentences:
+    """Sentence spans per article, computed once."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self.articles = articles
+        self._cache: dict[str, list[Span]] = {}
+
+    def of(self, m: Mention) -> Span:
+        text = self.articles[m.article_id].text
+        spans = self._cache.get(m.article_id)
+        if spans is None:
+            spans = self._cache[m.article_id] = sentences(text) or [Span(0, len(text))]
+        for s in spans:
+            if s.start <= m.start < s.end or (s.start <= m.start and m.end <= s.end):
+                return s
+        return Span(max(0, m.start - 200), min(len(text), m.end + 200))
+
+
+def _window(text: str, sent: Span, start: int, end: int, n: int = WINDOW) -> tuple[list[str], list[str]]:
+    """Content lemmas before and after [start, end) inside the sentence, nearest first."""
+    before = content_lemmas(text[sent.start:start])[-n:][::-1]
+    after = content_lemmas(text[end:sent.end])[:n]
+    return before, after
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _entities_in(sent: Span, ents: Sequence[Mention]) -> frozenset[str]:
+    """Lower-cased canonical names of the entities in a sentence (display names remembered)."""
+    out = set()
+    for m in ents:
+        if sent.start <= m.start < sent.end and isinstance(m.value, Entity):
+            _NAMES.setdefault(m.value.canonical.lower(), m.value.canonical)
+            out.add(m.value.canonical.lower())
+    return frozenset(out)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def dimension(q: Quantity) -> str:
+    """The physical dimension of a quantity: length, money, count..."""
+    return DIMENSIONS.get(q.normalized_unit, q.normalized_unit or "count")
+
+
+def _quantity_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
+    q = m.value
+    assert isinstance(q, Quantity)
+    before, after = _window(text, sent, m.start, m.end)
+    counted = [lemma(w) for w in WORD_RE.findall(q.counted or "") if w.lower() not in STOPWORDS]
+    if not counted and after and q.normalized_unit is None:
+        counted = after[:1]  # "11,000 troops": a bare count names what it counts next
+    ctx = frozenset(before + after) - {"km", "mile", "kilomet", "meter", "metr", "dollar", "percent"}
+    return Profile(m, head=" ".join(counted), group="q:" + dimension(q), context=ctx,
+                   entities=ents, key_words=counted)
+
+
+def _quantity_score(a: Profile, b: Profile) -> float:
+    ha, hb = frozenset(a.key_words), frozenset(b.key_words)
+    head = _overlap(ha, hb)
+    if ha and hb and head == 0.0 and not (a.context & hb or b.context & ha):
+        return 0.0  # counting different things: "troops" vs "tanks"
+    return 0.45 * head + 0.35 * _jaccard(a.context, b.context) * 2 + 0.2 * _overlap(a.entities, b.entities)
+
+
+def _event_near(text: str, sent: Span, start: int, end: int) -> tuple[str, list[str]]:
+    """The event word nearest the time expression in its sentence, and nearby lemmas."""
+    found = []
+    for w in WORD_RE.finditer(text, sent.start, sent.end):
+        if start <= w.start() < end:
+            continue
+        ev = event(w.group())
+        if ev:
+            dist = start - w.end() if w.end() <= start else w.start() - end
+            found.append((dist, ev, _verbal(w.group())))
+    has_verb = any(v and ev not in ASPECTUAL for _, ev, v in found)
+    best: tuple[int, str] | None = None
+    for dist, ev, verbal in found:
+        if ev in ASPECTUAL:
+            dist += ASPECTUAL_PENALTY  # "delivery began": the event is the delivery
+        elif has_verb and not verbal:
+            dist += NOUN_PENALTY  # "authorized the transfer on May 2": the date is the authorization's
+        if best is None or dist < best[0]:
+            best = (dist, ev)
+    before, after = _window(text, sent, start, end)
+    return (best[1] if best else ""), before + after
+
+
+def _verbal(word: str) -> bool:
+    """Whether an event word is a finite verb form (past tense or irregular past)."""
+    w = word.lower()
+    return w.endswith("ed") or w in PAST_FORMS
+
+
+def _date_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
+    ev, ctx = _event_near(text, sent, m.start, m.end)
+    return Profile(m, head=ev, group="d", context=frozenset(ctx), entities=ents, key_words=[ev] if ev else [])
+
+
+def _date_score(a: Profile, b: Profile) -> float:
+    if a.head and b.head and a.head != b.head:
+        return 0.0
+    ev = 1.0 if a.head and a.head == b.head else 0.0
+    return 0.55 * ev + 0.25 * min(1.0, 2 * _jaccard(a.context, b.context)) + 0.2 * _overlap(a.entities, b.entities)
+
+
+def speaker_key(name: str | None) -> str:
+    """A speaker as compared across articles: the last capitalized word, lower case."""
+    if not name:
+        return ""
+    caps = [w for w in WORD_RE.findall(name) if w[:1].isupper()]
+    return (caps[-1] if caps else name.split()[-1]).lower() if name.split() else ""
+
+
+def quote_content(m: Mention, text: str) -> str:
+    """The quoted words of a quote mention (the whole span when there is no content span)."""
+    q = m.value
+    if isinstance(q, Quote) and q.content_span is not None:
+        return q.content_span.of(text)
+    return text[m.start:m.end]
+
+
+def _quote_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
+    q = m.value
+    spk = speaker_key(q.speaker) if isinstance(q, Quote) else ""
+    content = quote_content(m, text)
+    return Profile(m, head=spk, group="quote", context=frozenset(content_lemmas(content)),
+                   entities=ents, content=content.lower())
+
+
+def _quote_score(a: Profile, b: Profile) -> float:
+    words = fuzz.token_set_ratio(a.content, b.content) / 100.0
+    sort = fuzz.token_sort_ratio(a.content, b.content) / 100.0
+    sim = max(words * 0.9, sort)
+    if a.head and a.head == b.head:
+        return min(1.0, sim + 0.15)
+    return sim if sim >= 0.8 else sim * 0.7  # a different speaker needs nearly the same words
+
+
+def _group_pairs(profiles: list[Profile], score: Callable[[Profile, Profile], float],
+                 threshold: float) -> list[list[Profile]]:
+    """Clusters of profiles: best pairs first, never two mentions of one article in a cluster."""
+    pairs = []
+    for i, a in enumerate(profiles):
+        for j in range(i + 1, len(profiles)):
+            b = profiles[j]
+            if a.mention.article_id == b.mention.article_id or a.group != b.group:
+                continue
+            s = score(a, b)
+            if s >= threshold:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    cluster = list(range(len(profiles)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
+    for _, i, j in pairs:
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj:
+            continue
+        arts_i = {profiles[k].mention.article_id for k in members[ci]}
+        arts_j = {profiles[k].mention.article_id for k in members[cj]}
+        if arts_i & arts_j:
+            continue
+        for k in members[cj]:
+            cluster[k] = ci
+        members[ci].extend(members.pop(cj))
+    out = [[profiles[k] for k in sorted(ks, key=lambda k: _order(profiles[k].mention))] for ks in members.values()]
+    out.sort(key=lambda ps: _order(ps[0].mention))
+    return out
+
+
+def _order(m: Mention) -> tuple[str, int, int]:
+    return (m.article_id, m.start, m.end)
+
+
+def _key_quantity(ps: list[Profile], text_of: Callable[[Mention], str]) -> str:
+    heads = [p.head for p in ps if p.head]
+    q = ps[0].mention.value
+    counted = next((p.mention.value.counted for p in ps if isinstance(p.mention.value, Quantity)
+                    and p.mention.value.counted), None)
+    label = counted or (max(set(heads), key=heads.count) if heads else "")
+    ents = set.intersection(*[set(p.entities) for p in ps]) if len(ps) > 1 else set(ps[0].entities)
+    subject = sorted(ents)[0] if ents else ""
+    dim = dimension(q) if isinstance(q, Quantity) else ""
+    parts = [_NAMES.get(subject, subject), label or dim]
+    return " ".join(p for p in parts if p).strip() or "figure"
+
+
+def _category_mentions(article: Article, sents: list[Span]) -> list[tuple[Mention, str]]:
+    """Category-slot fillers: "cruise missiles" -> (mention of "cruise", head "missile")."""
+    out = []
+    text = article.text
+    for head, cats in CATEGORY_SLOTS.items():
+        pat = re.compile(r"\b(" + "|".join(sorted((re.escape(c) for c in cats), key=len, reverse=True))
+                         + r")\s+" + re.escape(head) + r"s?\b", re.I)
+        for m in pat.finditer(text):
+            sent_idx = next((i for i, s in enumerate(sents) if s.start <= m.start() < s.end), None)
+            out.append((Mention("entity", m.start(1), m.end(1),
+                                Entity("CATEGORY", f"{head}:{m.group(1).lower()}"),
+                                article_id=article.id, sentence=sent_idx), head))
+    return out
+
+
+def _statement_profiles(article: Article, sents: list[Span], ents: Sequence[Mention]) -> list[Profile]:
+    """Sentences as statements: predicate events with participants."""
+    out = []
+    for i, s in enumerate(sents):
+        text = s.of(article.text)
+        lem = content_lemmas(text)
+        if len(lem) < 4:
+            continue
+        evs = [event(w) for w in WORD_RE.findall(text)]
+        ev = next((e for e in evs if e), "")
+        m = Mention("entity", s.start, s.end, Entity("STATEMENT", ev or "statement"),
+                    article_id=article.id, sentence=i)
+        out.append(Profile(m, head=ev, group="stmt", context=frozenset(lem),
+                           entities=_entities_in(s, ents), content=text.lower()))
+    return out
+
+
+def _statement_score(a: Profile, b: Profile) -> float:
+    if a.head and b.head and a.head != b.head:
+        return 0.0
+    ctx = _jaccard(a.context, b.context)
+    if ctx < MIN_STATEMENT_OVERLAP:
+        return 0.0  # cheap filter before the fuzzy wording score
+    words = fuzz.token_set_ratio(a.content, b.content) / 100.0
+    return 0.6 * words + 0.25 * ctx + 0.15 * _overlap(a.entities, b.entities)
+
+
+def align(story: Story, articles: Mapping[str, Article],
+          mentions: Mapping[str, Sequence[Mention]]) -> list[Claim]:
+    """Claims of ``story``: quantities, dates, quotes and statements stated across its articles."""
+    sents = _Sentences(articles)
+    quantity_ps: list[Profile] = []
+    date_ps: list[Profile] = []
+    quote_ps: list[Profile] = []
+    stmt_ps: list[Profile] = []
+    cats: list[tuple[Mention, str]] = []
+    aids = [a for a in story.article_ids if a in articles] or sorted(articles)
+    for aid in aids:
+        art = articles[aid]
+        ms = [m if m.article_id else _with_article(m, aid) for m in mentions.get(aid, ())]
+        ents = [m for m in ms if m.kind == "entity"]
+        for m in ms:
+            if not (0 <= m.start <= m.end <= len(art.text)):
+                continue
+            sent = sents.of(m)
+            ent_set = _entities_in(sent, ents)
+            if m.kind == "quantity" and isinstance(m.value, Quantity):
+                quantity_ps.append(_quantity_profile(m, art.text, sent, ent_set))
+            elif m.kind == "time" and isinstance(m.value, Time) and m.value.type == "DATE":
+                date_ps.append(_date_profile(m, art.text, sent, ent_set))
+            elif m.kind == "quote" and isinstance(m.value, Quote):
+                quote_ps.append(_quote_profile(m, art.text, sent, ent_set))
+        spans = sents._cache.get(aid) or sentences(art.text)
+        sents._cache[aid] = spans
+        cats.extend(_category_mentions(art, spans))
+        covered = {m.sentence for m in ms if m.kind in ("quantity", "time", "quote") and m.sentence is not None}
+        covered |= {i for i, s in enumerate(spans) for m in ms
+                    if m.kind in ("quantity", "time", "quote") and s.start <= m.start < s.end}
+        stmt_ps.extend(p for p in _statement_profiles(art, spans, ents) if p.mention.sentence not in covered)
+
+    claims: list[Claim] = []
+
+    def add(kind: str, key: str, ms: list[Mention], speaker: str | None = None) -> None:
+        cid = content_id(story.id, kind, key, *[m.id for m in ms])
+        claims.append(Claim(id=cid, story_id=story.id, kind=kind, key=key,  # type: ignore[arg-type]
+                            mentions=tuple(ms), speaker=speaker))
+
+    for ps in _group_pairs(quantity_ps, _quantity_score, QUANTITY_THRESHOLD):
+        q = ps[0].mention.value
+        if len(ps) == 1 and not (isinstance(q, Quantity) and (q.counted or q.unit or ps[0].head)):
+            continue
+        add("quantity", _key_quantity(ps, lambda m: ""), [p.mention for p in ps])
+    for ps in _group_pairs(date_ps, _date_score, DATE_THRESHOLD):
+        if len(ps) == 1 and not ps[0].head:
+            continue
+        add("date", (ps[0].head or "date").replace("approve", "approval").replace("deliver", "delivery"),
+            [p.mention for p in ps])
+    for ps in _group_pairs(quote_ps, _quote_score, QUOTE_THRESHOLD):
+        spk = next((p.mention.value.speaker for p in ps if isinstance(p.mention.value, Quote)
+                    and p.mention.value.speaker), None)
+        words = ps[0].content.split()
+        key = (f"{spk}: " if spk else "") + "“" + " ".join(words[:8]) + ("…" if len(words) > 8 else "") + "”"
+        add("quote", key, [p.mention for p in ps], speaker=spk)
+    by_head: dict[str, list[Mention]] = {}
+    for m, head in cats:
+        by_head.setdefault(head, []).append(m)
+    for head, ms in sorted(by_head.items()):
+        chosen: dict[str, Mention] = {}
+        for m in ms:
+            chosen.setdefault(m.article_id, m)
+        if len(chosen) >= 2:
+            add("statement", f"{head} type", sorted(chosen.values(), key=_order))
+    for ps in _group_pairs(stmt_ps, _statement_score, STATEMENT_THRESHOLD):
+        if len(ps) < 2:
+            continue
+        ev = ps[0].head
+        ents = sorted(set.intersection(*[set(p.entities) for p in ps]))
+        key = " ".join(x for x in [", ".join(_NAMES.get(e, e) for e in ents[:2]), ev] if x) or \
+            " ".join(ps[0].content.split()[:8])
+        add("statement", key, [p.mention for p in ps])
+    return claims
+
+
+def _with_article(m: Mention, aid: str) -> Mention:
+    return Mention(m.kind, m.start, m.end, m.value, article_id=aid, sentence=m.sentence)

@@ -1,0 +1,138 @@
+"""Dependence between articles: copied text, shared upstream, outlet family, shared errors.
+
+Each kind of evidence gives a probability that two articles are not
+independent; they combine as a noisy-or. Articles above ``THRESHOLD`` are
+linked, and the connected components are the dependence groups: a claim has as
+many independent sources as groups among its articles.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Sequence
+
+from copydesk.models import Article, CopyLink, Dependence
+from copydesk.verify.resources import UPSTREAM_PATTERNS
+
+THRESHOLD = 0.5
+SHINGLE = 8  # words in a shared passage n-gram
+COPY_WEIGHT = {"exact": 1.0, "syndicated": 0.95, "rewrite": 0.75}
+UPSTREAM_WEIGHT = 0.55  # both cite the same named outlet
+ANONYMOUS_UPSTREAM_WEIGHT = 0.2  # both cite "a U.S. official"
+FAMILY_WEIGHT = 0.6
+SHARED_ERROR_WEIGHT = 0.35  # per minority value both assert
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = SHINGLE) -> set[int]:
+    """Hashes of the word n-grams of ``text`` (lower case)."""
+    w = [x.lower() for x in _WORD.findall(text)]
+    return {hash(tuple(w[i:i + n])) for i in range(len(w) - n + 1)}
+
+
+def upstreams(text: str) -> set[str]:
+    """Upstream reports an article cites: "reuters", "wall street journal", "anonymous:u.s. official"."""
+    out = set()
+    for pat in UPSTREAM_PATTERNS:
+        for m in pat.finditer(text):
+            up = m.group("up")
+            low = up.lower()
+            if " official" in low or " diplomat" in low or " source" in low:
+                core = re.sub(r"^(a|an|two|three|several) ", "", low)
+                core = re.sub(r"^senior ", "", core).rstrip("s")
+                out.add("anonymous:" + core)
+            else:
+                out.add({"ap": "associated press", "wsj": "wall street journal", "the guardian": "guardian",
+                         "agence france-presse": "afp"}.get(low, low))
+    return out
+
+
+def family_of(article: Article, families: Mapping[str, str] | None = None) -> str | None:
+    """The outlet family of an article: from the mapping (source -> family) or its metadata."""
+    if families and article.source in families:
+        return families[article.source]
+    fam = article.meta.get("family") if article.meta else None
+    return str(fam) if fam else None
+
+
+def _noisy_or(ps: Iterable[float]) -> float:
+    q = 1.0
+    for p in ps:
+        q *= 1.0 - max(0.0, min(1.0, p))
+    return 1.0 - q
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = (),
+                families: Mapping[str, str] | None = None,
+                shared_errors: Mapping[tuple[str, str], Sequence[str]] | None = None) -> list[Dependence]:
+    """A scored Dependence with evidence for every article pair that shows any."""
+    ids = sorted(articles)
+    evidence: dict[tuple[str, str], list[tuple[float, str]]] = {}
+
+    def add(a: str, b: str, p: float, why: str) -> None:
+        evidence.setdefault(_pair(a, b), []).append((p, why))
+
+    for c in copies:
+        if c.a in articles and c.b in articles and c.a != c.b:
+            w = COPY_WEIGHT.get(c.kind, 0.75)
+            add(c.a, c.b, w * max(0.5, min(1.0, c.similarity)) if c.kind == "rewrite" else w,
+                f"{c.kind} copy (similarity {c.similarity:.2f}, {len(c.passages)} shared passages)")
+    linked = set(evidence)
+    sh = {i: shingles(articles[i].text) for i in ids}
+    ups = {i: upstreams(articles[i].text) for i in ids}
+    fams = {i: family_of(articles[i], families) for i in ids}
+    for x, a in enumerate(ids):
+        for b in ids[x + 1:]:
+            if (a, b) not in linked and sh[a] and sh[b]:
+                common = len(sh[a] & sh[b])
+                if common >= 3:
+                    frac = common / min(len(sh[a]), len(sh[b]))
+                    add(a, b, min(0.95, 0.3 + 1.5 * frac),
+                        f"shares {common} word {SHINGLE}-grams ({frac:.0%} of the shorter text)")
+            for up in sorted(ups[a] & ups[b]):
+                if up.startswith("anonymous:"):
+                    add(a, b, ANONYMOUS_UPSTREAM_WEIGHT, f"both cite {up.split(':', 1)[1]}")
+                else:
+                    add(a, b, UPSTREAM_WEIGHT, f"both rely on the same upstream report ({up})")
+            if fams[a] and fams[a] == fams[b]:
+                add(a, b, FAMILY_WEIGHT, f"same outlet family ({fams[a]})")
+    for (a, b), keys in (shared_errors or {}).items():
+        if a in articles and b in articles and keys:
+            for k in keys:
+                add(a, b, SHARED_ERROR_WEIGHT, f"both state the minority value of “{k}”")
+    out = []
+    for (a, b), ev in sorted(evidence.items()):
+        out.append(Dependence(a, b, round(_noisy_or(p for p, _ in ev), 4), tuple(w for _, w in ev)))
+    return out
+
+
+def groups(article_ids: Iterable[str], deps: Sequence[Dependence],
+           threshold: float = THRESHOLD) -> list[tuple[str, ...]]:
+    """Connected components of articles linked by dependence >= threshold (singletons included)."""
+    parent = {a: a for a in article_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for d in deps:
+        if d.score >= threshold and d.a in parent and d.b in parent:
+            ra, rb = find(d.a), find(d.b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, list[str]] = {}
+    for a in parent:
+        comps.setdefault(find(a), []).append(a)
+    return sorted((tuple(sorted(c)) for c in comps.values()), key=lambda g: g[0])
+
+
+def independent_count(article_ids: Iterable[str], group_list: Sequence[tuple[str, ...]]) -> int:
+    """How many dependence groups the given articles fall into."""
+    where = {a: i for i, g in enumerate(group_list) for a in g}
+    return len({where.get(a, a) for a in set(article_ids)})

@@ -1,0 +1,69 @@
+"""Dependence between articles: shared passages, shared upstream, families, copy links."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_builders import art
+from copydesk.models import CopyLink
+from copydesk.verify.dependence import THRESHOLD, dependences, groups, independent_count, upstreams
+
+SHARED = ("Flood barriers along the northern canal failed shortly after midnight, sending water into "
+          "three low-lying districts where crews had spent the week stacking sandbags around clinics.")
+
+
+def _score(deps: list, a: str, b: str) -> float:
+    return next((d.score for d in deps if {d.a, d.b} == {a, b}), 0.0)
+
+
+def test_shared_passage_makes_articles_dependent() -> None:
+    arts = {"a": art("a", "Residents woke to sirens. " + SHARED + " The mayor asked for patience."),
+            "b": art("b", SHARED + " Schools will stay shut on Monday, officials added."),
+            "c": art("c", "A separate report on grain exports said shipments fell by a fifth in May.")}
+    deps = dependences(arts)
+    assert _score(deps, "a", "b") >= THRESHOLD
+    assert _score(deps, "a", "c") == 0.0
+    assert any("8-grams" in e for d in deps for e in d.evidence)
+    g = groups(arts, deps)
+    assert ("a", "b") in g and ("c",) in g
+    assert independent_count(["a", "b", "c"], g) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The pact was signed in secret, according to a Reuters report on Tuesday.", "reuters"),
+    ("The Wall Street Journal reported that the talks had stalled.", "wall street journal"),
+    ("A U.S. official told the paper that the shipment had arrived.", "anonymous:u.s. official"),
+    ("The minister, speaking to the Associated Press, denied any deal.", "associated press"),
+])
+def test_upstream_lexicon(text: str, expected: str) -> None:
+    assert expected in upstreams(text)
+
+
+def test_same_upstream_is_evidence_but_different_upstreams_are_not() -> None:
+    arts = {"a": art("a", "The deal closed on Friday, according to Reuters. Markets rose."),
+            "b": art("b", "Reuters reported the deal had closed. Shares jumped in early trade."),
+            "c": art("c", "The deal closed, Bloomberg reported, citing two bankers.")}
+    deps = dependences(arts)
+    assert _score(deps, "a", "b") >= THRESHOLD
+    assert _score(deps, "a", "c") == 0.0
+    assert any("reuters" in e for d in deps for e in d.evidence)
+
+
+def test_family_from_mapping_and_meta() -> None:
+    arts = {"a": art("a", "City council votes on the budget tonight.", source="north-herald"),
+            "b": art("b", "Budget vote expected at the council tonight.", source="south-herald"),
+            "c": art("c", "Council to decide on spending plan.", source="east-gazette", family="gazette-group"),
+            "d": art("d", "Tonight the council settles the budget.", source="west-gazette", family="gazette-group")}
+    deps = dependences(arts, families={"north-herald": "herald-media", "south-herald": "herald-media"})
+    assert _score(deps, "a", "b") >= THRESHOLD
+    assert _score(deps, "c", "d") >= THRESHOLD
+    assert _score(deps, "a", "c") == 0.0
+
+
+def test_copy_links_and_shared_errors() -> None:
+    arts = {k: art(k, f"Text {k} about different matters entirely, number {i}.") for i, k in enumerate("abc")}
+    deps = dependences(arts, copies=[CopyLink("a", "b", 0.97, "syndicated")])
+    assert _score(deps, "a", "b") >= 0.9
+    deps = dependences(arts, shared_errors={("b", "c"): ["bridge length", "toll price"]})
+    assert _score(deps, "b", "c") >= THRESHOLD
+    assert any("minority value" in e for d in deps for e in d.evidence)

@@ -1,0 +1,74 @@
+"""verify(): status, independent sources, single origin, believed values."""
+
+from __future__ import annotations
+
+from claim_builders import art, at, claim, qty
+from copydesk.models import CopyLink, Story
+from copydesk.verify import verify
+
+STORY = Story("s1", "Bridge", ("a", "b", "c"))
+
+
+def _bridge(b_amount: float, c_amount: float) -> tuple[dict, dict, list]:
+    arts = {"a": art("a", "The new toll bridge is 4 km long, the transport office said on Monday."),
+            "b": art("b", f"Drivers will cross a span of {b_amount:g} km when the bridge opens."),
+            "c": art("c", f"Officials put the bridge's length at {c_amount:g} km in their final survey.")}
+    ms = [at(arts["a"], "4 km", "quantity", qty(4, "km", counted="length")),
+          at(arts["b"], f"{b_amount:g} km", "quantity", qty(b_amount, "km", counted="length")),
+          at(arts["c"], f"{c_amount:g} km", "quantity", qty(c_amount, "km", counted="length"))]
+    mentions = {m.article_id: [m] for m in ms}
+    return arts, mentions, [claim("quantity", "bridge length", *ms)]
+
+
+def test_agreed_claim_counts_independent_sources() -> None:
+    arts, mentions, claims = _bridge(4, 4)
+    v = verify(STORY, arts, mentions, claims)
+    c = v.claims[0]
+    assert c.status == "agreed" and c.independent_sources == 3
+    assert {d.type for d in c.differences} == {"same"}
+
+
+def test_conflict_is_disputed_and_minority_value_kept() -> None:
+    arts, mentions, claims = _bridge(4, 7)
+    c = verify(STORY, arts, mentions, claims).claims[0]
+    assert c.status == "disputed"
+    assert c.value == "4 km" and c.confidence is not None and c.confidence > 0.5
+    assert len(c.mentions) == 3  # the 7 km mention stays
+    assert any(d.type == "conflict" for d in c.differences)
+
+
+def test_single_origin_when_every_outlet_copies_one() -> None:
+    arts, mentions, claims = _bridge(4, 4)
+    copies = [CopyLink("a", "b", 1.0, "exact"), CopyLink("a", "c", 0.96, "syndicated")]
+    v = verify(STORY, arts, mentions, claims, copies)
+    c = v.claims[0]
+    assert c.status == "single-source" and c.independent_sources == 1
+    assert c.id in v.single_origin
+    assert all("same origin" in d.note for d in c.differences)
+    assert ("a", "b", "c") in v.groups
+
+
+def test_one_article_is_single_source() -> None:
+    arts, mentions, claims = _bridge(4, 4)
+    one = claims[0].__class__(**{**claims[0].__dict__, "mentions": claims[0].mentions[:1]})
+    assert verify(STORY, arts, mentions, [one]).claims[0].status == "single-source"
+
+
+def test_align_then_verify_end_to_end() -> None:
+    """Two outlets echo one Reuters report with a wrong toll; a third has the right one."""
+    from copydesk.align import align
+
+    arts = {"a": art("a", "The toll for cars will be $12, according to Reuters. The bridge opens in May."),
+            "b": art("b", "Drivers will pay a toll of $12, Reuters reported on Monday. Trucks pay more."),
+            "c": art("c", "The council set the toll at $9 per car after a long debate.")}
+    ms = {k: [at(a, "$12" if k != "c" else "$9", "quantity", qty(12 if k != "c" else 9, "USD", counted="toll"))]
+          for k, a in arts.items()}
+    story = Story("s2", "Toll", ("a", "b", "c"))
+    claims = align(story, arts, ms)
+    assert len(claims) == 1 and len(claims[0].mentions) == 3
+    v = verify(story, arts, ms, claims)
+    c = v.claims[0]
+    assert c.status == "disputed"
+    assert c.independent_sources == 2  # a and b trace to one Reuters report
+    assert ("a", "b") in v.groups
+    assert any("reuters" in e for d in v.dependences for e in d.evidence)
