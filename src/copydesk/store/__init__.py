@@ -1,0 +1,386 @@
+"""The store: every stage's output in SQLite (default) or PostgreSQL, behind one API.
+
+Writes are transactional per batch, so a process killed mid-ingest leaves a
+consistent database and a rerun completes the job with nothing lost or doubled.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from copydesk.errors import Code, StoreError
+from copydesk.models import Article, CopyLink, Mention, Rejection, Story
+from copydesk.settings import Settings, db_url
+from copydesk.store import codec
+from copydesk.store import schema as t
+
+__all__ = ["Store", "IngestSummary", "Observation"]
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    ingested: int
+    duplicates: int
+    rejected: int
+    article_ids: tuple[str, ...]
+    new_ids: tuple[str, ...]
+    rejections: tuple[Rejection, ...]
+
+
+@dataclass(frozen=True)
+class Observation:
+    article_id: str
+    url: str | None
+    input: str | None
+    fetched: str | None
+    seen_at: str
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Store:
+    """A migrated database connection with typed reads and writes."""
+
+    def __init__(self, url: str, settings: Settings | None = None) -> None:
+        self.url = db_url(url)
+        self.settings = settings or Settings.load()
+        self._safe_url = make_url(self.url).render_as_string(hide_password=True)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            with self.engine.begin() as conn:
+                t.migrate(conn)
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {e.__class__.__name__}: {e}") from e
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _insert(self, table: Any) -> Any:
+        return (postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table))
+
+    def _begin(self) -> Any:
+        try:
+            return self.engine.begin()
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {e}") from e
+
+    def _read(self, stmt: Any) -> list[Any]:
+        try:
+            with self.engine.connect() as conn:
+                return list(conn.execute(stmt).mappings())
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {e}") from e
+
+    # --- articles ---------------------------------------------------------------------------
+
+    def add(self, items: Iterable[Article | Rejection], batch_size: int = 500,
+            progress: Callable[[int], None] | None = None) -> IngestSummary:
+        """Store articles and rejections, one transaction per batch; known articles gain an observation."""
+        ingested = duplicates = 0
+        ids: list[str] = []
+        new_ids: list[str] = []
+        rejected: list[Rejection] = []
+        seen = 0
+        for batch in _chunks(items, max(1, batch_size)):
+            arts = [x for x in batch if isinstance(x, Article)]
+            rejs = [x for x in batch if isinstance(x, Rejection)]
+            stamp = t.now()
+            try:
+                with self.engine.begin() as conn:
+                    fresh = self._add_articles(conn, arts, stamp)
+                    if rejs:
+                        conn.execute(t.rejections.insert(), [
+                            {"input": r.input, "stage": r.stage, "code": r.code, "message": r.message, "at": stamp}
+                            for r in rejs])
+            except SQLAlchemyError as e:
+                raise StoreError(Code.E601, detail=f"{self._safe_url}: {e}") from e
+            for a in arts:
+                ids.append(a.id)
+            new_ids += fresh
+            ingested += len(fresh)
+            duplicates += len(arts) - len(fresh)
+            rejected += rejs
+            seen += len(batch)
+            if progress:
+                progress(seen)
+        return IngestSummary(ingested, duplicates, len(rejected), tuple(ids), tuple(new_ids), tuple(rejected))
+
+    def _add_articles(self, conn: Connection, arts: Sequence[Article], stamp: str) -> list[str]:
+        if not arts:
+            return []
+        wanted = list(dict.fromkeys(a.id for a in arts))
+        existing = {r[0] for r in conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(wanted)))}
+        fresh: list[str] = []
+        rows = []
+        for a in arts:
+            if a.id in existing or a.id in fresh:
+                continue
+            fresh.append(a.id)
+            rows.append({**codec.article_to_row(a), "added_at": stamp})
+        if rows:
+            conn.execute(t.articles.insert(), rows)
+        obs = [{"article_id": a.id, "url": a.url or "", "input": a.input or "", "fetched": a.fetched,
+                "seen_at": stamp} for a in arts]
+        conn.execute(self._insert(t.observations).on_conflict_do_nothing(), obs)
+        return fresh
+
+    def article(self, id: str) -> Article | None:
+        rows = self._read(select(t.articles).where(t.articles.c.id == id))
+        return codec.article_from_row(rows[0]) if rows else None
+
+    def articles(self, *, source: str | None = None, since: str | None = None, until: str | None = None,
+                 ids: Sequence[str] | None = None, q: str | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[Article]:
+        """Stored articles, oldest first, filtered by outlet, day range, ids or words."""
+        a = t.articles.c
+        stmt = select(t.articles)
+        if source:
+            stmt = stmt.where(a.source == source)
+        if since:
+            stmt = stmt.where(a.published_day >= since[:10])
+        if until:
+            stmt = stmt.where(a.published_day <= until[:10])
+        if q:
+            like = f"%{q}%"
+            stmt = stmt.where(or_(a.title.ilike(like), a.text.ilike(like)))
+        if ids is not None:
+            out: list[Article] = []
+            id_list = list(ids)
+            for i in range(0, len(id_list), 500):
+                out += [codec.article_from_row(r) for r in self._read(stmt.where(a.id.in_(id_list[i:i + 500])))]
+            order = {x: i for i, x in enumerate(id_list)}
+            out.sort(key=lambda x: order[x.id])
+            return out[offset:offset + limit] if limit is not None else out[offset:]
+        stmt = stmt.order_by(a.published_day.is_(None), a.published_day, a.published, a.id).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [codec.article_from_row(r) for r in self._read(stmt)]
+
+    def count_articles(self) -> int:
+        return int(self._read(select(func.count().label("n")).select_from(t.articles))[0]["n"])
+
+    def sources(self) -> list[str]:
+        return [r["source"] for r in self._read(select(t.articles.c.source).distinct().order_by(t.articles.c.source))]
+
+    def observations(self, article_id: str) -> list[Observation]:
+        o = t.observations.c
+        rows = self._read(select(t.observations).where(o.article_id == article_id).order_by(o.id))
+        return [Observation(r["article_id"], r["url"] or None, r["input"] or None, r["fetched"], r["seen_at"])
+                for r in rows]
+
+    def rejections(self, limit: int | None = None) -> list[Rejection]:
+        stmt = select(t.rejections).order_by(t.rejections.c.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [Rejection(r["input"], r["stage"], r["code"], r["message"]) for r in self._read(stmt)]
+
+    # --- mentions ---------------------------------------------------------------------------
+
+    def save_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None:
+        """Replace the mentions of one article."""
+        rows = []
+        for i, m in enumerate(mentions):
+            d = codec.mention_to_dict(m)
+            rows.append({"article_id": article_id, "idx": i, "kind": m.kind, "start": m.start, "end": m.end,
+                         "sentence": m.sentence, "value": codec.dumps(d["value"])})
+        with self._begin() as conn:
+            conn.execute(delete(t.mentions).where(t.mentions.c.article_id == article_id))
+            conn.execute(delete(t.mention_sets).where(t.mention_sets.c.article_id == article_id))
+            if rows:
+                conn.execute(t.mentions.insert(), rows)
+            conn.execute(t.mention_sets.insert().values(article_id=article_id, count=len(rows), at=t.now()))
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        return self.mentions_for([article_id]).get(article_id, [])
+
+    def mentions_for(self, article_ids: Sequence[str]) -> dict[str, list[Mention]]:
+        """Stored mentions of each article that has a stored mention set (possibly empty)."""
+        out: dict[str, list[Mention]] = {}
+        ids = list(dict.fromkeys(article_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self._read(select(t.mention_sets.c.article_id).where(t.mention_sets.c.article_id.in_(chunk))):
+                out[r["article_id"]] = []
+            m = t.mentions.c
+            for r in self._read(select(t.mentions).where(m.article_id.in_(chunk)).order_by(m.article_id, m.idx)):
+                value = json.loads(r["value"]) if r["value"] else None
+                out.setdefault(r["article_id"], []).append(codec.mention_from_dict(
+                    {"kind": r["kind"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
+                     "article_id": r["article_id"], "value": value}))
+        return out
+
+    def has_mentions(self, article_id: str) -> bool:
+        return bool(self._read(select(t.mention_sets.c.article_id).where(t.mention_sets.c.article_id == article_id)))
+
+    # --- stories ----------------------------------------------------------------------------
+
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        """Upsert stories; each article's membership moves to the story that now holds it."""
+        if not stories:
+            return
+        stamp = t.now()
+        sa = t.story_articles.c
+        with self._begin() as conn:
+            for st in stories:
+                row = {"id": st.id, "title": st.title, "storyline_id": st.storyline_id,
+                       "first_seen": st.first_seen, "last_seen": st.last_seen, "updated_at": stamp}
+                ins = self._insert(t.stories).values(**row)
+                conn.execute(ins.on_conflict_do_update(index_elements=["id"],
+                                                       set_={k: v for k, v in row.items() if k != "id"}))
+                conn.execute(delete(t.story_articles).where(sa.story_id == st.id))
+                ids = list(dict.fromkeys(st.article_ids))
+                for i in range(0, len(ids), 500):
+                    conn.execute(delete(t.story_articles).where(sa.article_id.in_(ids[i:i + 500])))
+                if ids:
+                    conn.execute(t.story_articles.insert(),
+                                 [{"article_id": a, "story_id": st.id, "position": i} for i, a in enumerate(ids)])
+            # stories left without articles (absorbed by a merge) are removed; their events stay
+            empty = select(t.stories.c.id).where(~t.stories.c.id.in_(select(sa.story_id).distinct()))
+            conn.execute(delete(t.stories).where(t.stories.c.id.in_(empty)))
+
+    def _story_members(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        sa = t.story_articles.c
+        members: dict[str, list[str]] = {i: [] for i in ids}
+        for i in range(0, len(ids), 500):
+            stmt = select(t.story_articles).where(sa.story_id.in_(list(ids[i:i + 500]))).order_by(sa.story_id, sa.position)
+            for r in self._read(stmt):
+                members[r["story_id"]].append(r["article_id"])
+        return {k: tuple(v) for k, v in members.items()}
+
+    def stories(self, *, q: str | None = None, source: str | None = None, since: str | None = None,
+                until: str | None = None, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """Stories, most recent first, filtered by title words, outlet and day range."""
+        s = t.stories.c
+        stmt = select(t.stories)
+        if q:
+            stmt = stmt.where(s.title.ilike(f"%{q}%"))
+        if since:
+            stmt = stmt.where(s.last_seen >= since[:10])
+        if until:
+            stmt = stmt.where(s.first_seen <= until[:10] + "\uffff")
+        if source:
+            members = (select(t.story_articles.c.story_id)
+                       .join(t.articles, t.articles.c.id == t.story_articles.c.article_id)
+                       .where(t.articles.c.source == source))
+            stmt = stmt.where(s.id.in_(members))
+        stmt = stmt.order_by(s.last_seen.desc(), s.id).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = self._read(stmt)
+        members = self._story_members([r["id"] for r in rows])
+        return [codec.story_from_rows(r, members[r["id"]]) for r in rows]
+
+    def story(self, id: str) -> Story | None:
+        rows = self._read(select(t.stories).where(t.stories.c.id == id))
+        if not rows:
+            return None
+        return codec.story_from_rows(rows[0], self._story_members([id])[id])
+
+    def story_of(self, article_id: str) -> str | None:
+        rows = self._read(select(t.story_articles.c.story_id).where(t.story_articles.c.article_id == article_id))
+        return rows[0]["story_id"] if rows else None
+
+    def record_event(self, kind: str, story_id: str, detail: Mapping[str, Any]) -> None:
+        with self._begin() as conn:
+            conn.execute(t.story_events.insert().values(kind=kind, story_id=story_id,
+                                                        detail=codec.dumps(dict(detail)), at=t.now()))
+
+    def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        e = t.story_events.c
+        stmt = select(t.story_events).order_by(e.id)
+        if story_id:
+            stmt = stmt.where(e.story_id == story_id)
+        return [{"kind": r["kind"], "story_id": r["story_id"], "detail": json.loads(r["detail"]), "at": r["at"]}
+                for r in self._read(stmt)]
+
+    def save_copies(self, links: Sequence[CopyLink]) -> None:
+        if not links:
+            return
+        with self._begin() as conn:
+            for link in links:
+                row = {"a": link.a, "b": link.b, "similarity": float(link.similarity), "kind": link.kind,
+                       "passages": codec.passages_to_json(link)}
+                ins = self._insert(t.copies).values(**row)
+                conn.execute(ins.on_conflict_do_update(index_elements=["a", "b"],
+                                                       set_={k: row[k] for k in ("similarity", "kind", "passages")}))
+
+    def copies(self, article_ids: Sequence[str] | None = None) -> list[CopyLink]:
+        c = t.copies.c
+        stmt = select(t.copies).order_by(c.a, c.b)
+        if article_ids is not None:
+            ids = list(article_ids)
+            stmt = stmt.where(and_(c.a.in_(ids), c.b.in_(ids)))
+        return [codec.copy_from_row(r) for r in self._read(stmt)]
+
+    # --- blobs and reports ------------------------------------------------------------------
+
+    def put_blobs(self, namespace: str, items: Mapping[str, bytes]) -> None:
+        if not items:
+            return
+        with self._begin() as conn:
+            for key, value in items.items():
+                ins = self._insert(t.blobs).values(namespace=namespace, key=key, value=value)
+                conn.execute(ins.on_conflict_do_update(index_elements=["namespace", "key"], set_={"value": value}))
+
+    def get_blobs(self, namespace: str, keys: Sequence[str] | None = None) -> dict[str, bytes]:
+        b = t.blobs.c
+        stmt = select(t.blobs).where(b.namespace == namespace)
+        if keys is None:
+            return {r["key"]: bytes(r["value"]) for r in self._read(stmt)}
+        out: dict[str, bytes] = {}
+        key_list = list(keys)
+        for i in range(0, len(key_list), 500):
+            for r in self._read(stmt.where(b.key.in_(key_list[i:i + 500]))):
+                out[r["key"]] = bytes(r["value"])
+        return out
+
+    def save_report(self, key: str, report: Mapping[str, Any]) -> None:
+        body = codec.dumps(dict(report))
+        with self._begin() as conn:
+            ins = self._insert(t.reports).values(key=key, body=body, at=t.now())
+            conn.execute(ins.on_conflict_do_update(index_elements=["key"], set_={"body": body, "at": t.now()}))
+
+    def report(self, key: str) -> dict[str, Any] | None:
+        rows = self._read(select(t.reports.c.body).where(t.reports.c.key == key))
+        return json.loads(rows[0]["body"]) if rows else None
+
+    def migrations(self) -> list[str]:
+        return [r["name"] for r in self._read(select(t.migrations_t.c.name).order_by(t.migrations_t.c.name))]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+

@@ -1,0 +1,148 @@
+"""One schema for SQLite and PostgreSQL, and the ordered, named migrations that build it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlalchemy import (Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+                        UniqueConstraint, select)
+from sqlalchemy.engine import Connection
+
+from copydesk.errors import Code, StoreError
+
+metadata = MetaData()
+
+migrations_t = Table(
+    "migrations", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text), Column("title", Text),
+    Column("published", String(40)), Column("published_day", String(10)),
+    Column("fetched", String(40)), Column("language", String(16)), Column("byline", Text),
+    Column("text", Text, nullable=False), Column("raw", Text), Column("raw_format", String(16)),
+    Column("input", Text), Column("meta", Text, nullable=False, default="{}"),
+    Column("added_at", String(40), nullable=False),
+    Index("ix_articles_source", "source"),
+    Index("ix_articles_published_day", "published_day"),
+)
+
+observations = Table(
+    "observations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False, default=""),
+    Column("input", Text, nullable=False, default=""),
+    Column("fetched", String(40)),
+    Column("seen_at", String(40), nullable=False),
+    UniqueConstraint("article_id", "url", "input", name="uq_observation"),
+)
+
+rejections = Table(
+    "rejections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("input", Text, nullable=False), Column("stage", String(16), nullable=False),
+    Column("code", String(8), nullable=False), Column("message", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+
+mention_sets = Table(
+    "mention_sets", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("sentence", Integer), Column("value", Text),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("storyline_id", String(40)),
+    Column("first_seen", String(40)), Column("last_seen", String(40)),
+    Column("updated_at", String(40), nullable=False),
+    Index("ix_stories_last_seen", "last_seen"),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(40), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Index("ix_story_articles_story", "story_id"),
+)
+
+story_events = Table(
+    "story_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False), Column("story_id", String(40), nullable=False),
+    Column("detail", Text, nullable=False), Column("at", String(40), nullable=False),
+    Index("ix_story_events_story", "story_id"),
+)
+
+copies = Table(
+    "copies", metadata,
+    Column("a", String(40), primary_key=True), Column("b", String(40), primary_key=True),
+    Column("similarity", Float, nullable=False), Column("kind", String(16), nullable=False),
+    Column("passages", Text, nullable=False, default="[]"),
+)
+
+blobs = Table(
+    "blobs", metadata,
+    Column("namespace", String(64), primary_key=True), Column("key", String(200), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
+)
+
+reports = Table(
+    "reports", metadata,
+    Column("key", Text, primary_key=True), Column("body", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _initial(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not migrations_t])
+
+
+Migration = tuple[str, Callable[[Connection], None]]
+
+#: Ordered and named: a database records each one it has applied; never rename or reorder.
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_initial", _initial),
+)
+
+
+def migrate(conn: Connection) -> list[str]:
+    """Apply the migrations this database lacks, recording each; refuse a newer database (E602)."""
+    migrations_t.create(conn, checkfirst=True)
+    applied = {r[0] for r in conn.execute(select(migrations_t.c.name))}
+    known = {name for name, _ in MIGRATIONS}
+    unknown = sorted(applied - known)
+    if unknown:
+        raise StoreError(Code.E602, detail=f"it has migrations {unknown} that this version does not know")
+    done = []
+    for name, step in MIGRATIONS:
+        if name in applied:
+            continue
+        step(conn)
+        conn.execute(migrations_t.insert().values(name=name, applied_at=now()))
+        done.append(name)
+    return done
