@@ -26,16 +26,16 @@ def _plain(obj: Any) -> Any:
 
 
 def value_to_dict(value: Any) -> dict[str, Any] | None:
-    """A mention value as a tagged dict (``{"type": "Quantity", ...}``)."""
+    """A mention value as a tagged dict (``{"@type": "Quantity", ...}``)."""
     if value is None:
         return None
-    return {"type": type(value).__name__, **_plain(value)}
+    return {"@type": type(value).__name__, **_plain(value)}
 
 
 def value_from_dict(d: Mapping[str, Any] | None) -> Any:
     if d is None:
         return None
-    cls = _VALUE_TYPES[d["type"]]
+    cls = _VALUE_TYPES[d["@type"]]
     kw: dict[str, Any] = {}
     for f in fields(cls):
         if f.name not in d:
