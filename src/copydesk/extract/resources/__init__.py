@@ -1,0 +1,1 @@
+"""Lexicons and regexes for the extractors (data, no logic)."""
