@@ -27,6 +27,7 @@ class Code(str, Enum):
     E112 = "no article text found in the HTML page"
     # extract
     E201 = "extraction failed: {detail}"
+    E230 = "quantity extraction needs text (a str), got {detail}"
     # stories
     E301 = "story assignment failed: {detail}"
     # align / verify
@@ -42,6 +43,8 @@ class Code(str, Enum):
     # web
     E701 = "not found: {detail}"
     E702 = "bad request: {detail}"
+    E703 = "ingest job failed: {detail}"
+    E704 = "no such ingest job: {detail}"
     # usage
     E901 = "nothing to do: {detail}"
     E902 = "bad setting: {detail}"
