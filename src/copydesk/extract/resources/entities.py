@@ -1,0 +1,118 @@
+"""Lexicons and regexes for the entity extractor (data only, no logic)."""
+
+from __future__ import annotations
+
+import re
+
+PERSON_TITLES = frozenset("""
+President Vice Prime Minister Secretary Sen. Senator Rep. Representative Gov. Governor Gen. General
+Lt. Col. Colonel Maj. Major Adm. Admiral Capt. Captain Sgt. Mr. Mrs. Ms. Dr. Prof. Professor Judge
+Justice Chancellor King Queen Prince Princess Pope Mayor Ambassador Commander Chief Director
+Spokesperson Spokesman Spokeswoman Chairman Chairwoman Chair Speaker Leader Deputy Foreign Defense
+Defence Interior Finance Attorney Former Acting Sheikh Lord Lady Sir Rev. Ayatollah Marshal Pres.
+""".split())
+
+ORG_WORDS = frozenset("""
+Ministry Department Pentagon Inc Inc. Corp Corp. Corporation Agency Council Army Forces Force Navy
+Command Committee Commission Company Co. Ltd Ltd. LLC Group Bank Party University Institute Office
+Service Services Court Congress Senate Parliament Administration Organization Organisation Union
+Association Federation Fund Guard Police Ministry Times Post Journal News Press Reuters Network
+Foundation Center Centre Alliance Board Authority Bureau Cabinet Kremlin Duma Assembly Airlines
+Industries Technologies Systems Holdings Media Television Radio Campaign Coalition Brigade Battalion
+Today Tribune Herald Gazette Daily Magazine Channel Club Church Hospital School College Academy
+""".split())
+
+EVENT_WORDS = frozenset("""
+War Summit Olympics Games Election Elections Conference Cup Championship Festival Revolution Crisis
+Offensive Counteroffensive Invasion Battle Siege Forum Convention Debate Debates Primary Caucus Caucuses
+""".split())
+
+COUNTRIES = frozenset("""
+Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus
+Belgium Bolivia Bosnia Brazil Britain Bulgaria Cambodia Cameroon Canada Chad Chile China Colombia Congo
+Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
+Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania
+Luxembourg Malaysia Mali Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nicaragua
+Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar
+Romania Russia Rwanda Scotland Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland
+Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine Uruguay Uzbekistan
+Venezuela Vietnam Wales Yemen Zambia Zimbabwe Crimea Gaza Donbas Europe Asia Africa America
+""".split()) | frozenset({
+    "United States", "United Kingdom", "South Korea", "North Korea", "Saudi Arabia", "South Africa",
+    "New Zealand", "Czech Republic", "United Arab Emirates", "Sri Lanka", "West Bank", "U.S.", "US",
+    "U.K.", "UK", "USA", "UAE", "EU",
+})
+
+# Place-name heads: "Nassau County", "Baltimore City".
+PLACE_WORDS = frozenset("County City State Province Region Oblast District Island Islands River Valley "
+                        "Mountains Sea Ocean Bay Peninsula Strait Street Avenue Square".split())
+
+US_STATES = frozenset("""
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+Wisconsin Wyoming
+""".split()) | frozenset({"New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota",
+                          "Rhode Island", "South Carolina", "South Dakota", "West Virginia"})
+
+CITIES = frozenset("""
+Kyiv Kiev Kharkiv Odesa Odessa Lviv Mariupol Bakhmut Kherson Avdiivka Zaporizhzhia Dnipro Moscow
+Washington London Paris Berlin Beijing Tokyo Brussels Rome Madrid Warsaw Vienna Geneva Ankara Istanbul
+Tehran Baghdad Damascus Beirut Jerusalem Cairo Riyadh Doha Dubai Delhi Mumbai Seoul Pyongyang Taipei
+Minsk Tbilisi Vilnius Riga Tallinn Helsinki Stockholm Oslo Copenhagen Amsterdam Prague Budapest
+Bucharest Sofia Belgrade Athens Lisbon Dublin Ottawa Toronto Chicago Boston Houston Miami Atlanta
+Philadelphia Seattle Denver Dallas Manila Jakarta Bangkok Hanoi Sydney Melbourne Nairobi Lagos
+Ramstein Sevastopol Belgorod Kursk Donetsk Luhansk Mykolaiv Sumy Chernihiv Bucha Irpin
+""".split()) | frozenset({
+    "New York", "Los Angeles", "San Francisco", "Hong Kong", "New Delhi", "Tel Aviv", "Las Vegas",
+})
+
+NORP = frozenset("""
+Ukrainian Ukrainians Russian Russians American Americans British Briton Britons French German Germans
+Chinese Japanese Korean Koreans Iranian Iranians Israeli Israelis Palestinian Palestinians Polish Pole
+Poles Italian Italians Spanish Turkish Turks Syrian Syrians Iraqi Iraqis Afghan Afghans Indian Indians
+Pakistani Canadian Canadians Mexican Mexicans European Europeans African Africans Asian Asians Arab
+Arabs Muslim Muslims Christian Christians Jewish Jews Catholic Catholics Democrat Democrats Democratic
+Republican Republicans Belarusian Georgian Lithuanian Latvian Estonian Finnish Swedish Norwegian Danish
+Dutch Belgian Swiss Austrian Hungarian Romanian Bulgarian Serbian Croatian Greek Egyptian Saudi Saudis
+Lebanese Jordanian Qatari Emirati Kurdish Kurds Western Soviet Nazi Chechen Houthi Houthis Taliban
+Hamas Hezbollah Conservative Conservatives Liberal Liberals Labour Kremlin-backed Pro-Russian
+""".split()) | frozenset({"North Korean", "South Korean", "North Koreans", "South Koreans"})
+
+PRODUCTS = frozenset("""
+ATACMS HIMARS Patriot Javelin Stinger Bradley Abrams Leopard Challenger Stryker Iskander Kinzhal Kalibr
+Shahed Bayraktar NASAMS IRIS-T iPhone Android Windows Starlink ChatGPT Boeing-737 Tomahawk Harpoon
+Excalibur Switchblade Reaper Predator Gripen Eurofighter Typhoon Rafale Hellfire Sarmat Oreshnik
+""".split()) | frozenset({
+    "Army Tactical Missile Systems", "Army Tactical Missile System", "Storm Shadow", "SCALP",
+    "Taurus", "Black Hawk",
+})
+
+# Capitalized words that open sentences and are not names.
+STOP_CAPS = frozenset("""
+The A An And But Or If In On At By For From To With Without As After Before During While When Where
+Why How What Who Whom Which That This These Those There Here Then Than Though Although However
+Meanwhile Also Still Yet So Since Because Until Unless It Its He She They We I You His Her Their Our
+My Your Him Them Us Me Some Many Most Several Such One Two Three Both Each Every Another Other No Not
+All Any Few More Less Last Next First Second Third New Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday January February March April May June July August September October November December
+Mr Mrs Ms Today Tomorrow Yesterday Earlier Later Now Asked Under Over Despite Instead Overall
+According Officials Some Read Watch Photo Editor Note Please Sources Experts Analysts Critics
+""".split())
+
+CONNECTORS = frozenset({"of", "for", "and", "de", "al", "bin", "van", "von", "der", "la", "du", "on", "the"})
+
+# A candidate token: a capitalized word (may carry dots, apostrophes, inner hyphens, digits),
+# an acronym, or a hyphenated model name such as "F-16" or "Su-35".
+_ABBR = r"(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Adm|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Rev|Pres|Inc|Corp|Co|Ltd)\."
+_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_ABBR}|[A-Z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*)"
+_CONN = r"(?:of|for|de|al|bin|van|von|der|la|du)"
+CANDIDATE = re.compile(rf"(?<![\w\-]){_TOKEN}(?:[ \t](?:{_CONN}[ \t](?:the[ \t])?)?{_TOKEN})*(?![\w\-])")
+HYPHEN_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]*$")
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|(?:[A-Z]\.){2,})$")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+# "the president" style back references, mapped to the title that introduces the person.
+ROLE_REFS = re.compile(
+    r"\b[Tt]he (president|prime minister|senator|governor|general|chancellor|minister|secretary|mayor)\b")
