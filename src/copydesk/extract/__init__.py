@@ -7,6 +7,7 @@ order (entities first, since quotes resolve speakers against them).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from copydesk.models import Mention, parse_published
@@ -24,9 +25,11 @@ def extract(text: str, published: str | date | None = None, article_id: str = ""
     found += quantities.find(text, sentences=sents, published=anchor)
     found += times.find(text, sentences=sents, published=anchor)
     found += quotes.find(text, sentences=sents, published=anchor, entities=ents)
+    starts = [s.start for s in sents]
     out = []
     for m in found:
-        idx = next((i for i, s in enumerate(sents) if s.start <= m.start < s.end), None)
+        i = bisect_right(starts, m.start) - 1
+        idx = i if i >= 0 and m.start < sents[i].end else None
         out.append(Mention(m.kind, m.start, m.end, m.value, article_id, idx))
     out.sort(key=lambda m: (m.start, m.end, m.kind))
     return out

@@ -38,8 +38,13 @@ def _factor(unit: str) -> float | None:
     expr, norm, _ = U.UNITS[unit]
     if expr is None or norm is None or unit in ("degC", "degF"):
         return 1.0 if expr is None or unit == "degC" else None
+    import pint
+
     ureg = _registry()
-    return float(ureg.Quantity(1.0, expr).to(_PINT_NAMES[norm]).magnitude)
+    try:
+        return float(ureg.parse_expression(expr).to(_PINT_NAMES[norm]).magnitude)
+    except (pint.errors.PintError, KeyError, ValueError):  # a lexicon entry pint cannot convert: keep the figure as written
+        return 1.0 if expr == norm else None
 
 
 def _normalize(value: float | None, unit: str | None) -> float | None:

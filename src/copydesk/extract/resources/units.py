@@ -61,7 +61,7 @@ UNITS: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {
     "minute": ("minute", "s", ("min", "mins", "minute", "minutes")),
     "second": ("second", "s", ("s", "sec", "secs", "seconds")),
     "millisecond": ("millisecond", "s", ("ms", "millisecond", "milliseconds")),
-    "decade": ("decade", "s", ("decade", "decades")),
+    "decade": ("10 * year", "s", ("decade", "decades")),
     "century": ("century", "s", ("century", "centuries")),
     "megayear": ("megayear", "s", ("Ma", "Myr", "megayear", "megayears", "megaannum")),
     "gigayear": ("gigayear", "s", ("Ga", "Gyr", "gigayear", "gigayears", "gigaannum")),
