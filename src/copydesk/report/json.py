@@ -6,7 +6,7 @@ import json as _json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, Claim, Mention, Quantity, Time
@@ -72,22 +72,41 @@ def claim_dict(c: Claim, by_id: Mapping[str, Article]) -> dict[str, Any]:
             "differences": [{"mentions": [d.a, d.b], "type": d.type, "note": d.note} for d in c.differences]}
 
 
-def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> dict[str, Any]:
+def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
+               mentions: Mapping[str, Sequence[Mention]] | None = None) -> dict[str, Any]:
+    """A STORY of the contract with its brief, quotes, timeline and matrix filled in."""
+    from copydesk.report.brief import build_brief
+    from copydesk.report.matrix import build_matrix
+    from copydesk.report.quotes import build_quotes
+    from copydesk.report.timeline import build_timeline
+
     st = sa.story
-    return {
+    members = {aid: by_id[aid] for aid in st.article_ids if aid in by_id}
+    ments = {aid: tuple((mentions or {}).get(aid, ())) for aid in members}
+    d = {
         "id": st.id, "title": st.title, "storyline": st.storyline_id,
         "articles": list(st.article_ids),
         "claims": [claim_dict(c, by_id) for c in sa.claims],
-        "quotes": [], "timeline": [],
+        "quotes": build_quotes(list(members), members, ments),
+        "timeline": build_timeline(sa.claims, members, ments),
         "dependencies": [{"articles": [d.a, d.b], "score": round(float(d.score), 4), "evidence": list(d.evidence)}
                          for d in sa.dependences],
         "brief": [],
     }
+    arts = {aid: article_dict(a) for aid, a in members.items()}
+    d["brief"] = build_brief(d, arts)
+    d["matrix"] = build_matrix(d, arts)
+    return d
 
 
-def article_dict(a: Article) -> dict[str, Any]:
-    return {"id": a.id, "source": a.source, "url": a.url, "title": a.title,
-            "published": a.published, "language": a.language, "text": a.text}
+def article_dict(a: Article, mentions: Sequence[Mention] | None = None) -> dict[str, Any]:
+    """An ARTICLE of the contract; with ``mentions``, its typed spans for highlighting."""
+    d: dict[str, Any] = {"id": a.id, "source": a.source, "url": a.url, "title": a.title,
+                         "published": a.published, "language": a.language, "text": a.text}
+    if mentions is not None:
+        d["mentions"] = [{"kind": m.kind, "start": m.start, "end": m.end, "text": a.text[m.start:m.end]}
+                         for m in mentions]
+    return d
 
 
 def build(analysis: Analysis) -> dict[str, Any]:
@@ -95,7 +114,7 @@ def build(analysis: Analysis) -> dict[str, Any]:
     by_id = analysis.by_id
     return {
         "schema": SCHEMA_ID,
-        "articles": [article_dict(a) for a in analysis.articles],
-        "stories": [story_dict(sa, by_id) for sa in analysis.stories],
+        "articles": [article_dict(a, analysis.mentions.get(a.id, ())) for a in analysis.articles],
+        "stories": [story_dict(sa, by_id, analysis.mentions) for sa in analysis.stories],
         "rejected": [{"input": r.input, "code": r.code, "message": r.message} for r in analysis.rejections],
     }

@@ -1,0 +1,56 @@
+"""The dependence graph as a hand-laid SVG: outlets on a circle, edge width by score."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import Any, Mapping
+
+from copydesk.report.deps import dependence_groups, group_of
+
+PALETTE = ("#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#65a30d", "#dc2626")
+
+
+def graph_svg(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]], size: int = 420) -> str:
+    """An SVG drawing of the story's articles and the dependence edges between them."""
+    ids = [a for a in story["articles"] if a in articles]
+    groups = dependence_groups(ids, story.get("dependencies", ()))
+    gid = group_of(groups)
+    ordered = [a for g in groups for a in g]
+    width = size + 240  # room for outlet names left and right of the circle
+    cx, cy = width / 2, size / 2
+    r = size / 2 - 50 if len(ordered) > 1 else 0
+    pos = {}
+    for i, a in enumerate(ordered):
+        t = -math.pi / 2 + 2 * math.pi * i / max(len(ordered), 1)
+        pos[a] = (cx + r * math.cos(t), cy + r * math.sin(t))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {width} {size}" '
+             f'width="{width}" height="{size}" role="img" aria-label="Dependence between the articles">',
+             "<title>Dependence between the articles</title>"]
+    for d in story.get("dependencies", ()):
+        a, b = d["articles"]
+        if a not in pos or b not in pos:
+            continue
+        (x1, y1), (x2, y2) = pos[a], pos[b]
+        w = 1 + 7 * float(d["score"])
+        tip = escape(f"{articles[a]['source']} – {articles[b]['source']}: {float(d['score']):.2f}; "
+                     + "; ".join(d.get("evidence", ())))
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#64748b" '
+                     f'stroke-opacity="{0.35 + 0.6 * float(d["score"]):.2f}" stroke-width="{w:.1f}" '
+                     f'stroke-linecap="round"><title>{tip}</title></line>')
+    for a in ordered:
+        x, y = pos[a]
+        color = PALETTE[gid[a] % len(PALETTE)]
+        name = escape(articles[a]["source"])
+        anchor = "middle" if abs(x - cx) < 20 else ("start" if x > cx else "end")
+        dx = 0 if anchor == "middle" else (14 if anchor == "start" else -14)
+        dy = -16 if (anchor == "middle" and y < cy) else (24 if anchor == "middle" else 4)
+        parts.append(f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{color}" '
+                     f'stroke="#fff" stroke-width="2"><title>{name}</title></circle>'
+                     f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}" '
+                     f'font-size="12" fill="#1e293b">{name}</text></g>')
+    if not story.get("dependencies"):
+        parts.append(f'<text x="{cx}" y="{size - 14}" text-anchor="middle" font-size="12" fill="#64748b">'
+                     "No dependence found between these articles</text>")
+    parts.append("</svg>")
+    return "".join(parts)

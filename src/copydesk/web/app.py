@@ -1,0 +1,267 @@
+"""The copydesk web app: stories, story pages, articles, uploads; every page has a JSON twin.
+
+The app calls only ``copydesk.api`` for data and ``copydesk.report`` for drawing.
+``URL.json`` returns the data behind ``URL``; errors share one JSON shape
+{"error": {"code", "message", "status"}} and HTML pages render a friendly error page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import jinja2
+from fastapi import FastAPI, File, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from copydesk import api
+from copydesk.errors import Code, CopydeskError
+from copydesk.report.highlight import anchor_id
+from copydesk.report.html import context as report_context
+from copydesk.report.html import environment
+from copydesk.report.spans import sentence_span
+from copydesk.web.jobs import Jobs, upload_folder
+
+STATUS = {"E603": 404, "E604": 404, "E701": 404, "E704": 404, "E702": 400, "E901": 400, "E902": 400}
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def error_body(code: str, message: str, status: int) -> dict[str, Any]:
+    """The one error shape of the web app."""
+    return {"error": {"code": code, "message": message, "status": status}}
+
+
+def _wants_json(request: Request) -> bool:
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _article_href(article: str, start: int) -> str:
+    return f"/articles/{article}#{anchor_id(article, start)}"
+
+
+def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
+    """The FastAPI app over ``db`` (default: the settings' database)."""
+    if db is None and settings is not None:
+        db = settings.db
+    app = FastAPI(title="copydesk", version="1",
+                  description="What many articles about one event actually establish. "
+                              "Every HTML page has a JSON twin at the same URL + '.json'.")
+    env = environment(jinja2.PackageLoader("copydesk.web", "templates"))
+    jobs = Jobs()
+    app.state.jobs = jobs
+    app.state.db = db
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        ctx.setdefault("sources", {})
+        html = env.get_template(name).render(request=request, path=request.url.path, **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def fail(request: Request, code: str, message: str, status: int) -> Response:
+        if _wants_json(request):
+            return JSONResponse(error_body(code, message, status), status_code=status)
+        return page(request, "error.html", status=status, code=code, message=message, status_code=status)
+
+    @app.exception_handler(CopydeskError)
+    async def _copydesk_error(request: Request, exc: CopydeskError) -> Response:
+        return fail(request, exc.code.name, exc.message, STATUS.get(exc.code.name, 500 if exc.code.name[1] in "56" else 400))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        code = "E701" if exc.status_code == 404 else "E702"
+        msg = Code.E701.format(detail=request.url.path) if exc.status_code == 404 else Code.E702.format(detail=exc.detail)
+        return fail(request, code, msg, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, exc: RequestValidationError) -> Response:
+        detail = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
+        return fail(request, "E702", Code.E702.format(detail=detail), 400)
+
+    def _check_dates(**dates: str | None) -> None:
+        for name, v in dates.items():
+            if v and not _DATE.match(v):
+                raise CopydeskError(Code.E702, detail=f"{name}={v!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+    # --- stories ------------------------------------------------------------------------
+
+    def stories_data(q: str | None, source: str | None, since: str | None, until: str | None,
+                     limit: int, offset: int) -> dict[str, Any]:
+        _check_dates(since=since, until=until)
+        if not 1 <= limit <= 500 or offset < 0:
+            raise CopydeskError(Code.E702, detail="limit must be 1..500 and offset >= 0")
+        rows = api.list_stories(db=db, q=q or None, source=source or None, since=since or None,
+                                until=until or None, limit=limit, offset=offset)
+        return {"stories": rows, "filters": {"q": q, "source": source, "since": since, "until": until},
+                "limit": limit, "offset": offset, "sources": api.sources(db=db)}
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/stories", status_code=307)
+
+    @app.get("/stories.json", summary="Stories (JSON)")
+    def stories_json(q: str | None = None, source: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        return stories_data(q, source, since, until, limit, offset)
+
+    @app.get("/stories", response_class=HTMLResponse, summary="Stories")
+    def stories_page(request: Request, q: str | None = None, source: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int = 50, offset: int = 0) -> Response:
+        data = stories_data(q, source, since, until, limit, offset)
+        return page(request, "stories.html", **data, all_sources=data["sources"])
+
+    @app.get("/stories/{story_id}.json", summary="One story's report (JSON, copydesk.report/1)")
+    def story_json(story_id: str) -> dict[str, Any]:
+        return api.story_report(story_id, db=db)
+
+    @app.get("/stories/{story_id}.html", response_class=HTMLResponse, summary="One story as a standalone HTML report")
+    def story_report_html(story_id: str) -> HTMLResponse:
+        return HTMLResponse(api.render(api.story_report(story_id, db=db), "html"))
+
+    @app.get("/stories/{story_id}.md", summary="One story as Markdown")
+    def story_report_md(story_id: str) -> Response:
+        return Response(api.render(api.story_report(story_id, db=db), "md"), media_type="text/markdown; charset=utf-8")
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story")
+    def story_page(request: Request, story_id: str) -> Response:
+        doc = api.story_report(story_id, db=db)
+        ctx = report_context(doc, _article_href)
+        story = next(s for s in doc["stories"] if s["id"] == story_id) if doc["stories"] else None
+        if story is None:
+            raise CopydeskError(Code.E604, detail=story_id)
+        return page(request, "story.html", story=story, **ctx)
+
+    # --- articles -----------------------------------------------------------------------
+
+    def articles_data(q: str | None, source: str | None, since: str | None, until: str | None,
+                      limit: int, offset: int) -> dict[str, Any]:
+        _check_dates(since=since, until=until)
+        if not 1 <= limit <= 500 or offset < 0:
+            raise CopydeskError(Code.E702, detail="limit must be 1..500 and offset >= 0")
+        rows = api.list_articles(db=db, q=q or None, source=source or None, since=since or None,
+                                 until=until or None, limit=limit, offset=offset)
+        return {"articles": rows, "filters": {"q": q, "source": source, "since": since, "until": until},
+                "limit": limit, "offset": offset, "sources": api.sources(db=db)}
+
+    @app.get("/articles.json", summary="Articles (JSON)")
+    def articles_json(q: str | None = None, source: str | None = None, since: str | None = None,
+                      until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        return articles_data(q, source, since, until, limit, offset)
+
+    @app.get("/articles", response_class=HTMLResponse, summary="Articles")
+    def articles_page(request: Request, q: str | None = None, source: str | None = None, since: str | None = None,
+                      until: str | None = None, limit: int = 50, offset: int = 0) -> Response:
+        data = articles_data(q, source, since, until, limit, offset)
+        return page(request, "articles.html", **data, all_sources=data["sources"])
+
+    @app.get("/articles/{article_id}.json", summary="One article with its mentions and claims (JSON)")
+    def article_json(article_id: str) -> dict[str, Any]:
+        return api.article_view(article_id, db=db)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, summary="One article")
+    def article_page(request: Request, article_id: str) -> Response:
+        view = api.article_view(article_id, db=db)
+        return page(request, "article.html", **article_context(view))
+
+    # --- ingest -------------------------------------------------------------------------
+
+    @app.get("/upload", response_class=HTMLResponse, summary="Upload form")
+    def upload_page(request: Request) -> Response:
+        return page(request, "upload.html")
+
+    @app.get("/upload.json", summary="What the upload endpoint accepts (JSON)")
+    def upload_json() -> dict[str, Any]:
+        return {"endpoint": "/ingest", "method": "POST", "field": "files",
+                "formats": ["txt (+ NAME.json sidecar)", "jsonl", "html", "rss", "atom", "warc"]}
+
+    async def _save(files: list[UploadFile]) -> tuple[Path, list[str]]:
+        files = [f for f in files if f.filename]
+        if not files:
+            raise CopydeskError(Code.E702, detail="no files uploaded: choose one or more files")
+        folder = upload_folder()
+        names = []
+        for f in files:
+            name = _SAFE_NAME.sub("_", Path(f.filename or "upload").name).lstrip(".") or "upload"
+            (folder / name).write_bytes(await f.read())
+            names.append(name)
+        sidecars = {n for n in names if n.endswith(".json") and n[:-5] + ".txt" in names}
+        return folder, [n for n in names if n not in sidecars]
+
+    def _run_ingest(paths: list[str], progress: Callable[[str, int, int], None]) -> dict[str, Any]:
+        s = api.ingest(paths, db=db, settings=settings, progress=progress)
+        return {"ingested": s.ingested, "duplicates": s.duplicates, "rejected": s.rejected,
+                "rejections": [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in s.rejections],
+                "article_ids": list(s.article_ids), "new_ids": list(s.new_ids)}
+
+    @app.post("/ingest.json", summary="Ingest uploaded files (JSON); answers 202 with a job to poll")
+    async def ingest_json(files: list[UploadFile] = File(...)) -> JSONResponse:
+        folder, names = await _save(files)
+        job = jobs.start(folder, names, _run_ingest, wait=2.0)
+        return JSONResponse(job.to_dict(), status_code=200 if job.state in ("done", "failed") else 202,
+                            headers={"Location": f"/jobs/{job.id}.json"})
+
+    @app.post("/ingest", summary="Ingest uploaded files, then show the summary")
+    async def ingest_form(files: list[UploadFile] = File(...)) -> RedirectResponse:
+        folder, names = await _save(files)
+        job = jobs.start(folder, names, _run_ingest, wait=2.0)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    def job_data(job_id: str) -> dict[str, Any]:
+        job = jobs.get(job_id)
+        if job is None:
+            raise CopydeskError(Code.E704, detail=job_id)
+        return job.to_dict()
+
+    @app.get("/jobs/{job_id}.json", summary="An ingest job's progress and summary (JSON)")
+    def job_json(job_id: str) -> dict[str, Any]:
+        return job_data(job_id)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, summary="An ingest job's progress and summary")
+    def job_page(request: Request, job_id: str) -> Response:
+        return page(request, "job.html", job=job_data(job_id))
+
+    return app
+
+
+def article_context(view: Mapping[str, Any]) -> dict[str, Any]:
+    """Template variables of the article page: highlighted text linking mentions to their claims."""
+    art = view["article"]
+    text = art["text"]
+    links: dict[tuple[int, int], str] = {}
+    for c in view.get("claims", ()):
+        if "start" in c and "end" in c:
+            links.setdefault((c["start"], c["end"]), f"/stories/{c['story']}#claim-{c['id']}")
+    mentions = [{"kind": m["kind"], "start": m["start"], "end": m["end"], "title": mention_title(m)}
+                for m in view.get("mentions", ())]
+    spans = [(c["start"], c["end"], f"/stories/{c['story']}#claim-{c['id']}") for c in view.get("claims", ())
+             if "start" in c and "end" in c]
+    for m in mentions:  # a mention inside a claim's span links to that claim
+        href = next((h for s, e, h in spans if s <= m["start"] and m["end"] <= e), None)
+        if href:
+            links.setdefault((m["start"], m["end"]), href)
+    cited = {sentence_span(text, c["start"], c["end"])[0] for c in view.get("claims", ()) if "start" in c}
+    claim_marks = [{"kind": "claim", "start": c["start"], "end": c["end"]} for c in view.get("claims", ())
+                   if "start" in c and not any(m["start"] == c["start"] and m["end"] == c["end"] for m in mentions)]
+    return {"view": view, "article": art, "mentions": mentions + claim_marks, "links": links, "cited": cited,
+            "cite_start": lambda c: sentence_span(text, c["start"], c["end"])[0]}
+
+
+def mention_title(m: Mapping[str, Any]) -> str:
+    """A hover label for a mention: its kind and normalized value."""
+    v = m.get("value") or {}
+    if m["kind"] == "time" and v.get("timex"):
+        return f"time: {v['timex']}"
+    if m["kind"] == "quantity" and isinstance(v, Mapping):
+        amount = v.get("amount") if v.get("amount") is not None else f"{v.get('low')}–{v.get('high')}"
+        return " ".join(str(x) for x in ("quantity:", v.get("qualifier") or "", amount, v.get("unit") or "",
+                                         m.get("counted") or "") if x != "").replace("  ", " ")
+    if m["kind"] == "quote":
+        return f"quote: {m.get('speaker') or 'unattributed'}"
+    if m["kind"] == "entity":
+        return f"entity: {m.get('type', '')} {m.get('canonical', '')}".strip()
+    return str(m["kind"])

@@ -1,0 +1,222 @@
+"""Every route of the web app, its JSON twin, the error shape, uploads and empty states."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pytest
+
+from copydesk.report.highlight import anchor_id
+
+
+def _story_id(client: Any) -> str:
+    return client.get("/stories.json").json()["stories"][0]["id"]
+
+
+def _disputed(client: Any) -> tuple[str, dict[str, Any]]:
+    sid = _story_id(client)
+    doc = client.get(f"/stories/{sid}.json").json()
+    claims = [c for c in doc["stories"][0]["claims"] if c["mentions"]]
+    return sid, next((c for c in claims if c["status"] == "disputed"), claims[0])
+
+
+def test_home_redirects_to_the_story_list(client: Any) -> None:
+    r = client.get("/", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/stories"
+
+
+def test_story_list_and_twin(client: Any) -> None:
+    html = client.get("/stories")
+    data = client.get("/stories.json").json()
+    assert html.status_code == 200 and "text/html" in html.headers["content-type"]
+    assert data["stories"] and all(s["title"] in html.text.replace("&#39;", "'") for s in data["stories"])
+    assert "Coastline Wire" in data["sources"]
+
+
+@pytest.mark.parametrize("query,expect_titles", [
+    ("q=tram", ["Brenmouth council approves tram extension"]),
+    ("source=Tidewater+Post", ["Fire on container ship shuts Brenmouth's eastern terminal"]),
+    ("q=no-such-words-anywhere", []),
+])
+def test_story_filters(client: Any, query: str, expect_titles: list[str]) -> None:
+    rows = client.get(f"/stories.json?{query}").json()["stories"]
+    assert [r["title"] for r in rows] == expect_titles
+    page = client.get(f"/stories?{query}")
+    assert page.status_code == 200
+    if not expect_titles:
+        assert "No story matches these filters" in page.text
+
+
+def test_story_page_shows_every_part(client: Any) -> None:
+    sid = _story_id(client)
+    page = client.get(f"/stories/{sid}").text
+    for part in ("Brief", "Claims × sources", "Timeline", "Who depends on whom", "Quote board"):
+        assert part in page
+    assert page.count("<svg") >= 2
+    doc = client.get(f"/stories/{sid}.json").json()
+    assert doc["schema"] == "copydesk.report/1" and doc["stories"][0]["id"] == sid
+
+
+def test_story_downloads(client: Any) -> None:
+    sid = _story_id(client)
+    assert client.get(f"/stories/{sid}.md").text.startswith("# copydesk report")
+    html = client.get(f"/stories/{sid}.html").text
+    assert html.startswith("<!doctype html>") and "<style>" in html
+
+
+def test_citation_links_land_on_an_anchored_sentence(client: Any) -> None:
+    sid, claim = _disputed(client)
+    page = client.get(f"/stories/{sid}").text
+    m = claim["mentions"][0]
+    links = [seg.split('"')[0] for seg in page.split(f'href="/articles/{m["article"]}#')[1:]]
+    assert links, "the story page links to the article sentences"
+    art = client.get(f"/articles/{m['article']}").text
+    assert all(f'id="{anchor}"' in art for anchor in links)
+
+
+def test_article_page_and_twin(client: Any) -> None:
+    sid, claim = _disputed(client)
+    aid = claim["mentions"][0]["article"]
+    view = client.get(f"/articles/{aid}.json").json()
+    assert view["article"]["id"] == aid and any(c["id"] == claim["id"] for c in view["claims"])
+    page = client.get(f"/articles/{aid}").text
+    assert f'href="/stories/{sid}#claim-{claim["id"]}"' in page
+    assert f'id="{anchor_id(aid, 0)}"' in page
+    assert 'class="sent cited"' in page
+
+
+def test_article_list_and_twin(client: Any) -> None:
+    data = client.get("/articles.json?source=Coastline+Wire").json()
+    assert [a["source"] for a in data["articles"]] == ["Coastline Wire"]
+    assert "Coastline Wire" in client.get("/articles?source=Coastline+Wire").text
+
+
+@pytest.mark.parametrize("url,code,status", [
+    ("/stories/nope", "E604", 404),
+    ("/articles/nope", "E603", 404),
+    ("/no/such/page", "E701", 404),
+    ("/stories?since=yesterday", "E702", 400),
+    ("/stories?limit=0", "E702", 400),
+    ("/articles?limit=many", "E702", 400),
+    ("/jobs/nope", "E704", 404),
+])
+def test_errors_share_one_shape(client: Any, url: str, code: str, status: int) -> None:
+    path, _, query = url.partition("?")
+    twin = client.get(f"{path}.json" + (f"?{query}" if query else ""))
+    assert twin.status_code == status
+    assert twin.json() == {"error": {"code": code, "message": twin.json()["error"]["message"], "status": status}}
+    assert twin.json()["error"]["message"]
+    page = client.get(url, headers={"accept": "text/html"})
+    assert page.status_code == status and "text/html" in page.headers["content-type"]
+    assert code in page.text and "Back to the stories" in page.text
+    api_style = client.get(url, headers={"accept": "application/json"})
+    assert api_style.json()["error"]["code"] == code
+
+
+def test_upload_form_and_ingest_job(client: Any, fake_api: Any) -> None:
+    assert 'enctype="multipart/form-data"' in client.get("/upload").text
+    assert client.get("/upload.json").json()["endpoint"] == "/ingest"
+    files = [("files", ("piece.txt", b"The council met on Tuesday to discuss the budget.")),
+             ("files", ("piece.json", b'{"source": "Town Crier"}')),
+             ("files", ("../../etc/evil.jsonl", b"{}"))]
+    r = client.post("/ingest", files=files, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
+    job = r.headers["location"]
+    for _ in range(50):
+        data = client.get(f"{job}.json").json()
+        if data["state"] == "done":
+            break
+        time.sleep(0.05)
+    assert data["state"] == "done" and data["summary"]["ingested"] == 2
+    assert fake_api.ingested == [["piece.txt", "evil.jsonl"]], "sidecars travel with their text; names are made safe"
+    assert "article(s) ingested" in client.get(job).text
+
+
+def test_ingest_json_answers_with_the_job(client: Any) -> None:
+    r = client.post("/ingest.json", files=[("files", ("a.jsonl", b'{"text": "x"}'))])
+    assert r.status_code in (200, 202) and r.json()["id"]
+    assert r.headers["location"] == f"/jobs/{r.json()['id']}.json"
+
+
+def test_ingest_without_files_is_a_bad_request(client: Any) -> None:
+    r = client.post("/ingest.json", files=[("files", ("", b""))])
+    assert r.status_code == 400 and r.json()["error"]["code"] == "E702"
+
+
+def test_failed_ingest_shows_its_error(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk import api
+    from copydesk.errors import Code, CopydeskError
+
+    def broken(*a: Any, **k: Any) -> Any:
+        raise CopydeskError(Code.E601, detail="disk full")
+
+    monkeypatch.setattr(api, "ingest", broken)
+    r = client.post("/ingest.json", files=[("files", ("a.txt", b"some words"))])
+    assert r.json()["state"] == "failed" and r.json()["error"]["code"] == "E601"
+
+
+def test_empty_database_explains_what_to_do(empty_client: Any) -> None:
+    page = empty_client.get("/stories").text
+    assert "No stories yet" in page and "copydesk ingest PATH" in page and 'href="/upload"' in page
+    assert "No articles yet" in empty_client.get("/articles").text
+    assert empty_client.get("/stories.json").json()["stories"] == []
+
+
+def test_openapi_lists_the_routes(client: Any) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/stories", "/stories.json", "/stories/{story_id}", "/stories/{story_id}.json",
+                 "/articles/{article_id}", "/articles/{article_id}.json", "/ingest", "/jobs/{job_id}.json"):
+        assert path in spec["paths"]
+
+
+def test_pages_need_no_third_party_assets(client: Any) -> None:
+    sid = _story_id(client)
+    for url in ("/stories", f"/stories/{sid}", "/upload", "/articles"):
+        html = client.get(url).text
+        assert "<script src" not in html and "<link" not in html
+        assert not re.search(r'(?:src|href|action)="(?:https?:)?//', html)
+
+
+def test_live_store_round_trip(live_db: str) -> None:
+    """The app over a real database (skips until the store is available)."""
+    from fastapi.testclient import TestClient
+
+    from copydesk.web.app import create_app
+
+    with TestClient(create_app(live_db)) as c:
+        rows = c.get("/stories.json").json()["stories"]
+        assert rows
+        assert c.get(f"/stories/{rows[0]['id']}").status_code == 200
+        aid = c.get("/articles.json").json()["articles"][0]["id"]
+        assert c.get(f"/articles/{aid}").status_code == 200
+
+
+@pytest.mark.parametrize("mention,title", [
+    ({"kind": "time", "value": {"timex": "2026-03-08"}}, "time: 2026-03-08"),
+    ({"kind": "quantity", "value": {"amount": 11.0, "qualifier": None, "unit": None}, "counted": "crew members"},
+     "quantity: 11.0 crew members"),
+    ({"kind": "quantity", "value": {"amount": None, "low": 3.0, "high": 5.0, "unit": "km"}}, "quantity: 3.0–5.0 km"),
+    ({"kind": "quote", "speaker": "Helena Marsh"}, "quote: Helena Marsh"),
+    ({"kind": "entity", "type": "ORG", "canonical": "Velamar Shipping"}, "entity: ORG Velamar Shipping"),
+])
+def test_mention_titles(mention: dict[str, Any], title: str) -> None:
+    from copydesk.web.app import mention_title
+
+    assert mention_title(mention) == title
+
+
+def test_mentions_inside_a_claim_link_to_it() -> None:
+    from copydesk.web.app import article_context
+
+    text = "Eleven crew members were hurt on Sunday. The port stayed shut."
+    view = {"article": {"id": "a1", "text": text}, "story": "s1",
+            "mentions": [{"kind": "time", "start": 33, "end": 39, "value": {"timex": "2026-03-08"}},
+                         {"kind": "entity", "start": 45, "end": 49, "type": "FAC", "canonical": "port"}],
+            "claims": [{"story": "s1", "id": "c1", "summary": "crew hurt", "status": "agreed", "mention_index": 0,
+                        "start": 0, "end": 40}]}
+    ctx = article_context(view)
+    assert ctx["links"][(33, 39)] == "/stories/s1#claim-c1"
+    assert (45, 49) not in ctx["links"]
+    assert ctx["cited"] == {0}
