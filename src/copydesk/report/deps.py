@@ -4,31 +4,22 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Sequence
 
+from copydesk.models import Dependence
 from copydesk.report.resources import DEPENDENT_SCORE
+from copydesk.verify.dependence import groups
 
 
 def dependence_groups(article_ids: Sequence[str], dependencies: Iterable[Mapping[str, Any]],
                       threshold: float = DEPENDENT_SCORE) -> list[list[str]]:
     """Connected components of articles linked by a dependence score >= ``threshold``.
 
-    Groups keep the order of ``article_ids``; every article is in exactly one group.
+    The same components verification counts independent sources with; groups keep
+    the order of ``article_ids`` and every article is in exactly one group.
     """
-    parent = {a: a for a in article_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in dependencies:
-        a, b = d["articles"]
-        if a in parent and b in parent and float(d["score"]) >= threshold:
-            parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = {}
-    for a in article_ids:
-        groups.setdefault(find(a), []).append(a)
-    return list(groups.values())
+    deps = [Dependence(d["articles"][0], d["articles"][1], float(d["score"])) for d in dependencies]
+    order = {a: i for i, a in enumerate(article_ids)}
+    comps = [sorted(g, key=order.__getitem__) for g in groups(article_ids, deps, threshold)]
+    return sorted(comps, key=lambda g: order[g[0]])
 
 
 def group_of(groups: Sequence[Sequence[str]]) -> dict[str, int]:
