@@ -157,6 +157,37 @@ def evaluate(files: list[Path], runner: Callable[[str, date | None], list[Gold]]
     return res
 
 
+def _shape(s: str) -> str:
+    """A coarse pattern of an expression for grouping errors: digits to 9, lower case."""
+    return re.sub(r"\d", "9", s.lower().strip())
+
+
+def list_errors(files: list[Path]) -> None:
+    """Print copydesk's value mismatches, misses and spurious timexes to stderr, grouped by shape."""
+    groups: dict[str, list[str]] = {}
+    for f in files:
+        text, dct, gold = parse_tml(f)
+        sysm = run_copydesk(text, dct)
+        for g in gold:
+            hit = [s for s in sysm if s[0] < g[1] and g[0] < s[1]]
+            gt = text[g[0]:g[1]]
+            if not hit:
+                groups.setdefault("MISS " + _shape(gt), []).append(f"{f.name} dct={dct} {gt!r} gold={g[2]}")
+                continue
+            s = min(hit, key=lambda s: abs(s[0] - g[0]) + abs(s[1] - g[1]))
+            if s[2] != g[2]:
+                groups.setdefault("VALUE " + _shape(gt), []).append(
+                    f"{f.name} dct={dct} {gt!r} gold={g[2]} sys={s[2]} ctx={text[max(0, g[0] - 60):g[1] + 40]!r}")
+        for s in sysm:
+            if not any(s[0] < g[1] and g[0] < s[1] for g in gold):
+                st = text[s[0]:s[1]]
+                groups.setdefault("SPURIOUS " + _shape(st), []).append(f"{f.name} {st!r} sys={s[2]}")
+    for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"== {len(v)} {k}", file=sys.stderr)
+        for line in v:
+            print("   " + line.replace("\n", " "), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -164,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peers", default="dateparser,heideltime", help="comma list: dateparser,heideltime or none")
     ap.add_argument("--heideltime-files", type=int, default=40)
     ap.add_argument("--limit", type=int, default=0, help="first N files only")
+    ap.add_argument("--errors", action="store_true",
+                    help="list value mismatches, misses and spurious copydesk timexes to stderr")
     args = ap.parse_args(argv)
     root = args.data / "tempeval3" / "TBAQ-cleaned"
     if not root.is_dir():
@@ -173,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p for d in dirs for p in (root / d).glob("*.tml"))
     if args.limit:
         files = files[:args.limit]
+    if args.errors:
+        list_errors(files)
     out: dict[str, object] = {"bench": "tempeval3", "split": args.split,
                               "copydesk": evaluate(files, run_copydesk)}
     if args.split == "all":

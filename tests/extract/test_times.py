@@ -46,7 +46,20 @@ CASES = [
     ("A vote is planned for early next year.", "early next year", "2025", "DATE", "START"),
     ("The inquiry could take a decade.", "a decade", "P10Y", "DURATION", None),
     ("Protesters gathered again over the weekend.", "the weekend", "2024-W17-WE", "DATE", None),
-    ("Trading halted on Monday morning after the outage.", "Monday morning", "2024-04-29TMO", "TIME", None),
+    # TempEval-3 gold mostly values "weekday + morning/night" as the day alone
+    ("Trading halted on Monday morning after the outage.", "Monday morning", "2024-04-29", "DATE", None),
+    ("The board met again on Tuesday evening.", "Tuesday evening", "2024-04-30TEV", "TIME", None),
+    ("Regulators may rule as soon as Friday.", "Friday", "2024-05-03", "DATE", None),
+    ("The depot was shut until Thursday, a spokesman said.", "Thursday", "2024-05-02", "DATE", None),
+    ("The mill reopened in June last year.", "June last year", "2023-06", "DATE", None),
+    ("Output should peak in October this year.", "October this year", "2024-10", "DATE", None),
+    ("Earnings rose 4% for the year ended June 30.", "the year", "P1Y", "DURATION", None),
+    ("The chain expects higher sales for the full year.", "the full year", "2024", "DATE", None),
+    ("Margins slipped in the latest period.", "the latest period", "2024-Q1", "DATE", None),
+    ("Crews rescued the fishermen on Thanksgiving Day.", "Thanksgiving Day", "2023-11-23", "DATE", None),
+    ("The fund will close its doors on Christmas Eve.", "Christmas Eve", "2024-12-24", "DATE", None),
+    ("The port was rebuilt nearly four years ago.", "nearly four years", "2020", "DATE", "LESS_THAN"),
+    ("Analysts trimmed their 2024 profit forecasts.", "2024", "2024", "DATE", None),
     ("The polls close at 5 p.m. local time.", "5 p.m.", "2024-05-01T17:00", "TIME", None),
     ("The fund reports its holdings quarterly.", "quarterly", "P3M", "SET", None),
     ("Ferries run every week between the islands.", "every week", "P1W", "SET", None),
@@ -97,6 +110,7 @@ def test_granularity_and_kind() -> None:
     "The 2000 workers may march on the capital.",
     "She may fall behind if costs spring up.",
     "He paid $2024 for a 30-year-old car.",
+    "The lender raised its quarterly dividend by a cent.",
 ])
 def test_no_false_alarms(sentence: str) -> None:
     assert find(sentence, published=DCT) == []
@@ -138,4 +152,4 @@ def test_tempeval3_floor() -> None:
     assert res["value_f1"] >= FLOOR
 
 
-FLOOR = 0.75  # measured 0.793 on these 15 files, minus a margin
+FLOOR = 0.78  # measured 0.800 on these 15 files, minus a margin

@@ -228,6 +228,9 @@ def _n_my(m: re.Match[str], ctx: _Ctx) -> Result:
             return None
     if m["my_y"]:
         v = f"{_year4(m['my_y'], ctx.dct):04d}-{mo:02d}"
+    elif m["my_ry"] and ctx.dct is not None:
+        shift = {"last": -1, "next": 1}.get(m["my_ry"].lower(), 0)
+        v = f"{ctx.dct.year + shift:04d}-{mo:02d}"
     else:
         v = _month_year(mo, ctx, m, m["my_rel"])
     return v, "DATE", _edge(m["my_edge"])
@@ -267,7 +270,8 @@ def _n_decade(m: re.Match[str], ctx: _Ctx) -> Result:
 
 _YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:a|in|of|since|by|until|till|before|after|during|from|to|through|for|early|late|mid|fiscal|"
-    r"year|season|end|start|beginning|and|or|between|the|summer|winter|spring|fall|autumn|than|about|around)\s*|[,(]\s*|-)$")
+    r"year|season|end|start|beginning|and|or|between|the|summer|winter|spring|fall|autumn|than|about|around|"
+    r"his|her|its|their|our|that|this|due|both)\s*|'s\s*|[,(]\s*|-)$")
 
 
 def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -281,7 +285,9 @@ def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
             return None
         if re.match(r"\s+(?:people|percent|points|units|shares|troops|miles|feet|meters|tons)\b", right):
             return None
-        if re.search(r"(?i)\b(?:the|a)\s*$", left) and re.match(r"\s+[a-z]+s\b", right):
+        if re.search(r"(?i)(?:\b(?:the|a|his|her|its|their|our|that|this|both)|'s)\s*$", left) \
+                and re.match(r"\s+[a-z]+s\b", right) \
+                and (ctx.dct is None or abs(int(y) - ctx.dct.year) > 20):
             return None  # "the 2000 workers": a count before a plural noun
     return f"{_year4(y, ctx.dct):04d}", "DATE", _edge(m["y_edge"])
 
@@ -417,6 +423,18 @@ def _n_theq(m: re.Match[str], ctx: _Ctx) -> Result:
     return (f"{yq[0]:04d}-Q{yq[1]}", "DATE", None) if yq else None
 
 
+def _n_they(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'the year': a span when a closing date follows ("the year ended June 30"), else the DCT's year."""
+    right = ctx.text[m.end():m.end() + 16]
+    if re.match(r"\s+\d", right):
+        return None
+    if re.match(r"(?i)\s+(?:that\s+)?(?:ended|ending|ends|to)\b", right):
+        return "P1Y", "DURATION", None
+    if ctx.dct is None:
+        return None
+    return f"{ctx.dct.year:04d}", "DATE", None
+
+
 def _n_yago(m: re.Match[str], ctx: _Ctx) -> Result:
     if ctx.dct is None:
         return None
@@ -450,6 +468,8 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_setadv(m: re.Match[str], ctx: _Ctx) -> Result:
+    if m["setadv"] == "quarterly" and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # "quarterly dividend": an adjective, not a frequency
     return R.SET_ADVERBS[m["setadv"].lower()], "SET", None
 
 
@@ -471,6 +491,19 @@ def _n_dur(m: re.Match[str], ctx: _Ctx) -> Result:
     mod = None
     if m["dur_mod"]:
         mod = _APPROX.get(re.sub(r"\s+", " ", m["dur_mod"].lower()))
+    u = m["dur_u"].lower().rstrip("s")
+    if ctx.dct is not None and n is not None and float(n).is_integer() \
+            and u in ("year", "month", "week", "day") and re.match(r"\s+ago\b", ctx.text[m.end():m.end() + 5]):
+        # "nearly four years ago": a point in the past, not a span
+        k = -int(n)
+        if u == "year":
+            return f"{ctx.dct.year + k:04d}", "DATE", mod
+        if u == "month":
+            y, mo = _add_months(ctx.dct, k)
+            return f"{y:04d}-{mo:02d}", "DATE", mod
+        if u == "week":
+            return _week(ctx.dct + timedelta(weeks=k)), "DATE", mod
+        return (ctx.dct + timedelta(days=k)).isoformat(), "DATE", mod
     return _duration(n, m["dur_u"]), "DURATION", mod
 
 
@@ -516,6 +549,8 @@ def _n_wd(m: re.Match[str], ctx: _Ctx) -> Result:
         direction = 1
     elif rel in ("last", "past"):
         direction = -1
+    elif R.WEEKDAY_FUTURE_LEFT.search(ctx.text, max(0, m.start() - 20), m.start()):
+        direction = 1  # "as soon as Tuesday", "until Monday": a coming day
     else:
         direction = 1 if ctx.tense(m) == "future" else -1
     delta = (wd - base.weekday()) % 7 if direction > 0 else -((base.weekday() - wd) % 7)
@@ -524,9 +559,36 @@ def _n_wd(m: re.Match[str], ctx: _Ctx) -> Result:
     if rel == "last" and delta == 0:
         delta = -7
     d = (base + timedelta(days=delta)).isoformat()
-    if m["wd_p"]:
-        return d + "T" + R.PARTS_OF_DAY[m["wd_p"].lower()], "TIME", None
+    if m["wd_p"] and m["wd_p"].lower() == "evening":
+        return d + "TEV", "TIME", None
+    # "Monday night/morning": TempEval-3 gold mostly gives the day alone
     return d, "DATE", None
+
+
+def _holiday(name: str, year: int) -> date:
+    mo, day = R.HOLIDAYS[name]
+    if day == 0:
+        first = date(year, mo, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return date(year, mo, day)
+
+
+def _n_hol(m: re.Match[str], ctx: _Ctx) -> Result:
+    """A named holiday: its date in the year given, else the occurrence the tense points to."""
+    name = re.sub(r"\s+", " ", m["hol_n"])
+    if m["hol_y"]:
+        return _holiday(name, _year4(m["hol_y"], ctx.dct)).isoformat(), "DATE", None
+    if ctx.dct is None:
+        return None
+    rel = (m["hol_rel"] or "").lower()
+    this = _holiday(name, ctx.dct.year)
+    if rel == "this":
+        d = this
+    elif rel == "next" or (not rel and ctx.tense(m) == "future"):
+        d = this if this > ctx.dct else _holiday(name, ctx.dct.year + 1)
+    else:
+        d = this if this <= ctx.dct else _holiday(name, ctx.dct.year - 1)
+    return d.isoformat(), "DATE", None
 
 
 def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -593,6 +655,7 @@ _NORMALIZERS: dict[str, Callable[[re.Match[str], _Ctx], Result]] = {
     "span1": _n_span1, "vagueu": _n_vagueu, "set": _n_set, "setadv": _n_setadv, "dur": _n_dur,
     "weekend": _n_weekend, "season": _n_season, "wd": _n_wd, "clock": _n_clock,
     "anaph": _n_anaph, "bare": _n_bare, "ref": _n_ref, "theq": _n_theq, "yq": _n_yq, "half": _n_half, "yago": _n_yago,
+    "they": _n_they, "hol": _n_hol,
 }
 
 

@@ -48,6 +48,12 @@ EDGE_MODS: dict[str, str] = {
     "late": "END", "later": "END", "the end of": "END", "end of": "END", "the close of": "END",
     "the second half of": "END", "the last half of": "END",
 }
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    # (month, day); day 0 marks Thanksgiving: the fourth Thursday of November
+    "Thanksgiving Day": (11, 0), "Thanksgiving": (11, 0), "Christmas Day": (12, 25),
+    "Christmas Eve": (12, 24), "Christmas": (12, 25), "New Year's Day": (1, 1),
+    "New Year's Eve": (12, 31), "Independence Day": (7, 4), "Halloween": (10, 31),
+}
 SET_ADVERBS: dict[str, str] = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
     "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
@@ -63,10 +69,12 @@ REF_WORDS: dict[str, str] = {
 
 PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|came|went|began|took|made|gave|met|left|won|lost|fell|rose|"
-    r"saw|held|ran|got|became|sent|found|struck|hit|killed|\w{2,}ed)\b", re.I)
+    r"saw|held|ran|got|became|sent|found|struck|hit|killed|said|told|led|brought|bought|sold|paid|"
+    r"fought|spent|built|kept|stood|heard|wrote|spoke|broke|chose|drove|\w{2,}ed)\b", re.I)
 FUTURE_CUE = re.compile(
     r"(?:\bwill\b|'ll\b|\bgoing to\b|\bshall\b|\bis to\b|\bare to\b|\bscheduled\b|\bplans?\b|"
     r"\bexpected to\b|\bdue to\b|\bset to\b|\bwill be\b|\bupcoming\b)", re.I)
+WEEKDAY_FUTURE_LEFT = re.compile(r"(?i)\b(?:as\s+soon\s+as|until|till|planned|plans?)\s+(?:on\s+)?$")
 PRESENT_CUE = re.compile(r"\b(?:is|are|am|says|say)\b", re.I)
 
 
@@ -103,6 +111,7 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\
 # longer, more specific forms come first. Each branch is a named group.
 _FIRST_WORDS = (
     "the a an in its their his her early late mid beginning start middle end close last next this past "
+    "Thanksgiving Christmas New Independence Halloween "
     "coming previous following current same fiscal year first second third fourth 1st 2nd 3rd 4th final "
     "initial latest yesterday today tomorrow tonight every each per about around nearly almost roughly "
     "approximately some more over less under at up several few many recent recently noon midnight that "
@@ -119,6 +128,8 @@ PATTERN = re.compile(
     r"(?<![\w-])" + FIRST + r"(?:"
     # 2024-03-12, 2024-03-12T14:30
     r"(?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?!\d)"
+    r"|(?P<hol>(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_n>" + _alt(list(HOLIDAYS)) + r")"
+    r"(?:,?\s+(?P<hol_y>" + YEAR + r"))?(?![\w-]))"
     # 3/12/2024 (US order)
     r"|(?P<slash>[01]?\d/[0-3]?\d/(?:\d{4}|\d\d))(?![\d/])"
     # (Wednesday,) (the end of) April 24th(, 2024) (at 5 p.m.)
@@ -129,7 +140,8 @@ PATTERN = re.compile(
     r"(?P<dmy_m>" + MONTH + r")(?:,?\s+(?P<dmy_y>" + YEAR + r"))?)"
     # (late) March 2024, (the end of) March, last September, next February
     r"|(?P<my>(?:(?P<my_edge>(?i:" + EDGE + r"))[\s-]*)?(?:(?P<my_rel>(?i:last|next|this|past|coming))\s+)?"
-    r"(?P<my_m>" + MONTH + r")(?:,?\s+(?:(?i:of)\s+)?(?P<my_y>" + YEAR + r"))?)"
+    r"(?P<my_m>" + MONTH + r")(?:,?\s+(?:(?i:of)\s+)?(?P<my_y>" + YEAR + r")"
+    r"|\s+(?P<my_ry>(?i:last|this|next))\s+(?i:year)\b)?)"
     r"|(?P<yq>(?i:the)\s+(?P<yq_y>" + YEAR + r")\s+(?:(?P<yq_ord>(?i:first|second|third|fourth))[\s-]+)?(?i:quarter|period)(?![\w-]))"
     r"|(?P<half>(?i:the\s+(?P<half_w>first|second|last)\s+half\s+of)\s+(?P<half_y>" + YEAR + r")(?![\w-]))"
     # the third quarter (of 2024), Q3 2024, fourth-quarter
@@ -180,7 +192,8 @@ PATTERN = re.compile(
     r"|(?P<clock>(?P<clock_t>" + CLOCK + r")(?:\s+(?P<clock_d>(?i:today|yesterday|tomorrow|tonight)|" + WEEKDAY + r"))?)"
     # weeks, years (bare plural units: "for weeks now", "for years")
     r"|(?P<yago>(?:(?i:the)\s+)?(?i:year-(?:earlier|ago)(?:\s+(?:quarter|period))?)(?![\w-]))"
-    r"|(?P<theq>(?i:the\s+(?:latest|current|same|recent|most\s+recent|)\s*quarter)(?![\w-]))"
+    r"|(?P<theq>(?i:the\s+(?:latest|current|same|recent|most\s+recent|)\s*quarter|the\s+latest\s+period)(?![\w-]))"
+    r"|(?P<they>(?i:the\s+(?:(?:full|fiscal|entire|whole)\s+)?year)(?![\w-]))"
     r"|(?P<bare>(?:(?<=for\s)|(?<=within\s)|(?<=over\s))(?P<bare_u>(?i:" + UNITS_PL + r"))(?![\w-]))"
     r"|(?P<ref>(?i:" + _alt(list(REF_WORDS)) + r")(?![\w-]))"
     r")"
