@@ -2,7 +2,8 @@
 
 Rules over compiled regexes (``resources.quotes``): a direct quote takes the speech tag
 after or before it; indirect speech is found per sentence as "CONTENT, SOURCE CUE",
-"SOURCE CUE (that) CONTENT" or "according to SOURCE". Speakers given as pronouns or
+"SOURCE CUE (that) CONTENT" (plus a shared-subject "..., adding that ..."), "CONTENT, he says, CONTENT"
+or "according to SOURCE"; headlines as "Speaker: claim". Speakers given as pronouns or
 descriptions are resolved against the entity mentions passed in by recency.
 """
 
@@ -13,7 +14,8 @@ from datetime import date
 from typing import Sequence
 
 from copydesk.extract.resources.quotes import (
-    ACCORDING, AFTER_TAG, ANONYMOUS, ANONYMOUS_CUES, BEFORE_TAG, CHANNEL, CUE, DIRECT, HEDGES, PRONOUNS,
+    ACCORDING, AFTER_TAG, ANONYMOUS, ANONYMOUS_CUES, BEFORE_TAG, CHANNEL, CUE, DIRECT, HEADLINE, HEADLINE_STOP,
+    HEDGES, NOT_SUBJECT, PARENTHETICAL, PARTICIPLE, PRONOUNS, SUBJECT_SKIP,
     SOURCE_STOP,
 )
 from copydesk.errors import Code, CopydeskError
@@ -36,8 +38,12 @@ def _source_before(text: str, lo: int, cue_start: int) -> Span | None:
     toks = list(_TOKEN.finditer(text, lo, cue_start))
     if toks and toks[-1].group().lower() == "who":  # "..., who says ..." -> resolved to the antecedent
         return Span(*toks[-1].span())
-    # Skip an appositive: "A U.S. official, who spoke on condition of anonymity, said"
-    if toks and toks[-1].group() == ",":
+    # Skip an appositive: "A U.S. official, who spoke on condition of anonymity, said" / "Sims — a teacher — says"
+    if toks and toks[-1].group() in "—–":
+        opener = text.rfind(toks[-1].group(), lo, toks[-1].start())
+        if opener > lo:
+            toks = list(_TOKEN.finditer(text, lo, opener))
+    elif toks and toks[-1].group() == ",":
         opener = text.rfind(",", lo, toks[-1].start())
         if opener > lo and re.match(r",\s*(?:who|which|a|an|the)\b", text[opener:opener + 8]):
             toks = list(_TOKEN.finditer(text, lo, opener))
@@ -80,8 +86,16 @@ def _subject(text: str, s: int, limit: int) -> Span | None:
     lo = s
     while lo < limit and text[lo] in " \n\t\"“‘'":
         lo += 1
+    skip = SUBJECT_SKIP.match(text, lo, limit)
+    if skip:
+        lo = skip.end()
     m = _SUBJECT.match(text, lo, limit)
-    return Span(m.start(), m.end()) if m else None
+    if not m or m.group().split()[0].lower() in NOT_SUBJECT and len(m.group().split()) == 1:
+        return None
+    if m.group().split()[0].lower() in NOT_SUBJECT - {"the", "a", "an"}:
+        comma = text.find(",", m.end(), limit)  # "When asked, Smith said ..." -> the subject after the clause
+        return _subject(text, comma + 1, limit) if comma > 0 else None
+    return Span(m.start(), m.end())
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -225,6 +239,11 @@ def _indirect(text: str, sent: Span, res: _Resolver) -> list[Mention]:
         else:
             content = _trim(text, acc.end(), e)
         return [_quote(text, res, src, cue, content, False, sent)]
+    par = PARENTHETICAL.search(text, s, e)
+    if par and par.start() - s > 3:
+        content = _trim(text, s, e)
+        if content:
+            return [_quote(text, res, Span(*par.span("src")), Span(*par.span("cue")), content, False, sent)]
     cues = list(CUE.finditer(text, s, e))
     if not cues:
         return []
@@ -249,7 +268,7 @@ def _indirect(text: str, sent: Span, res: _Resolver) -> list[Mention]:
         src = _source_before(text, s, c.start())
         if not src or src.start == c.start():
             prev = text[max(s, c.start() - 6):c.start()]
-            if re.search(r"(?:\band|,)\s*$", prev):  # "X endorsed Y, saying ..." / "X came and says ..."
+            if re.search(r"(?:\band|,)\s*$", prev) or c is cues[-1]:  # "X endorsed Y, saying ..."
                 src = _subject(text, s, c.start())
         if not src:
             continue
@@ -274,11 +293,46 @@ def _indirect(text: str, sent: Span, res: _Resolver) -> list[Mention]:
                 if rest:
                     e = b.start()
                     break
+        part = PARTICIPLE.search(text, cstart, e)
+        if part and part.start() - cstart > 10:
+            pstart = part.end()
+            that = re.compile(r"\s*(?:,\s*)?that\b").match(text, pstart, e)
+            pcontent = _trim(text, that.end() if that else pstart, e)
+            if pcontent and len(pcontent.of(text).split()) >= 3:
+                e = part.start()
+                pcue = Span(*part.span("cue")) if part.group("cue") else Span(*part.span("cue2"))
+                rest = [_quote(text, res, src, pcue, pcontent, False, sent)] + rest
         content = _trim(text, cstart, e)
         if content and len(content.of(text).split()) >= 3:
             return [_quote(text, res, src, Span(*c.span()), content, False, sent)] + rest
         return rest
     return []
+
+
+def _headlines(text: str, res: _Resolver) -> tuple[list[Mention], list[Span]]:
+    """Headline-style attributions, 'Speaker: claim', one per line. Also the covered ranges."""
+    out: list[Mention] = []
+    for m in HEADLINE.finditer(text):
+        if m.group("src").lower() in HEADLINE_STOP or m.group("src").split()[0].lower() in HEADLINE_STOP:
+            continue
+        content = _trim(text, m.start("content"), m.end("content"))
+        if content is None:
+            continue
+        src, cue = Span(*m.span("src")), Span(*m.span("cue"))
+        out.append(_quote(text, res, src, cue, content, content.of(text)[0] in "\"“‘'", Span(m.start(), m.end())))
+    return out, [Span(m.start, m.end) for m in out]
+
+
+def _uncovered(sent: Span, hits: Sequence[Span]) -> list[Span]:
+    """The stretches of ``sent`` (60 characters or more) outside the ``hits`` spans."""
+    parts, lo = [], sent.start
+    for c in hits:
+        if c.start - lo >= 60:
+            parts.append(Span(lo, c.start))
+        lo = max(lo, c.end)
+    if sent.end - lo >= 60:
+        parts.append(Span(lo, sent.end))
+    return parts
 
 
 def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = None,
@@ -291,11 +345,14 @@ def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = 
     sents = list(sentences) or split_sentences(text)
     res = _Resolver(text, entities)
     direct, covered = _direct(text, res)
-    out = list(direct)
+    heads, head_spans = _headlines(text, res)
+    heads = [h for h in heads if not any(c.start < h.end and h.start < c.end for c in covered)]
+    covered += [sp for sp in head_spans if not any(c.start < sp.end and sp.start < c.end for c in covered)]
+    out = list(direct) + heads
     covered.sort(key=lambda sp: sp.start)
     for sent in sents:
-        if any(c.start < sent.end and sent.start < c.end for c in covered):
-            continue
-        out += _indirect(text, sent, res)
+        hits = [c for c in covered if c.start < sent.end and sent.start < c.end]
+        for part in _uncovered(sent, hits) if hits else [sent]:
+            out += _indirect(text, part, res)
     out.sort(key=lambda m: m.start)
     return out

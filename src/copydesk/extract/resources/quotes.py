@@ -21,7 +21,10 @@ CUE_VERBS = (
     "vowing asserting declaring predicting describing continued continues want wants wanted show shows "
     "showed support supports supported endorsed endorses described describes refused refuses discussed "
     "expressed preferred prefer prefers thanked plans planned seemed appears dismissed mocked believe "
-    "think know knows knew say reported"
+    "think know knows knew say reported "
+    # Lower-precision train cues (CueLexicon min_precision=0.1), hand-picked verbs of belief and speech.
+    "agree ask attacking confident endorse endorsing favor favors feel felt hope hopeful mention note pledge "
+    "promise recognize remember saw see seen viewed worry write doubt"
 ).split()
 # Learned from PolNeAR train by copydesk.extract.quote_cues.CueLexicon (min_precision=0.2, min_count=4).
 LEARNED_CUES = (
@@ -108,3 +111,24 @@ BEFORE_TAG = re.compile(
     rf"(?P<src>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}}|\b(?:he|she|they|it|we|I)|\b(?:[Tt]he|[Aa]n?)\s+"
     rf"[\w.’'\-]+(?:\s+[\w.’'\-]+){{0,3}}?)\s+(?P<cue>{_AUX}(?:{_CUE}))(?:\s+[\w.’'\-]+){{0,4}}?\s*[,:]?\s*$")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;]{2,80}?)(?=[,.;]|$)")
+# Headline attribution: 'Graham: Trump's rhetoric hurts party' (a short name, a colon, the claim, one line).
+HEADLINE = re.compile(
+    r"^(?P<src>(?:Dr\.\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})(?P<cue>:)[ \t]+(?P<content>[^\n]{8,200})$",
+    re.M)
+HEADLINE_STOP = frozenset("update note editor correction related watch read photos video source sources "
+                          "breaking exclusive analysis opinion q a question answer".split())
+# A second, participial cue sharing the subject: '..., adding that ...' / '..., saying ...'.
+PARTICIPLE = re.compile(
+    r"(?:,\s+|\s+and\s+)(?P<cue>said|says|told|added|adds|noted|argued|warned|insisted|predicted|"
+    r"claimed|stressed|acknowledged|vowed|promised|suggested|urged)\b"
+    r"|,\s+(?:and\s+)?(?P<cue2>adding|saying|noting|arguing|calling(?:\s+for|\s+on)?|claiming|telling|asking|"
+    r"warning|insisting|explaining|declaring|vowing|asserting|pointing\s+out|citing|suggesting|"
+    r"accusing|urging|predicting|promising|describing|acknowledging|complaining|stressing)\b")
+# Capitalized sentence openers that are not subjects ("But he said" -> "he"; "If ..." -> none).
+SUBJECT_SKIP = re.compile(r"(?:But|And|So|Yet|Still|Now|Meanwhile|Also|Instead|Indeed|Moreover|However,?)\s+")
+NOT_SUBJECT = frozenset("the a an in if when as while after with this that before since although though for on at "
+                        "because by from to of editor’s editor's there here what how why where".split())
+# A parenthetical speech tag inside the content: 'This campaign, he says, is different.'
+PARENTHETICAL = re.compile(
+    r",\s*(?P<src>he|she|they|we|I|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})\s+(?P<cue>says|said|added|argues|"
+    r"argued|insists|insisted|notes|noted|believes|believed|thinks|thought|writes|wrote|explained|explains)\s*,")
