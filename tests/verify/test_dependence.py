@@ -67,3 +67,21 @@ def test_copy_links_and_shared_errors() -> None:
     deps = dependences(arts, shared_errors={("b", "c"): ["bridge length", "toll price"]})
     assert _score(deps, "b", "c") >= THRESHOLD
     assert any("minority value" in e for d in deps for e in d.evidence)
+
+
+def test_rare_shared_details_are_evidence() -> None:
+    """Claims only two articles of a larger story state count as evidence, reported by name."""
+    arts = {k: art(k, f"Article {k} about the harbour closure.") for k in "abcd"}
+    deps = dependences(arts, shared_details={("a", "b"): ["berth closure date", "crane count", "crane count"]})
+    d = next(x for x in deps if {x.a, x.b} == {"a", "b"})
+    assert 0.2 < d.score < 0.5
+    assert any("2 rare details" in e and "crane count" in e for e in d.evidence)
+
+
+def test_an_anonymous_source_cited_everywhere_weighs_less() -> None:
+    line = "A U.S. official said the talks would resume."
+    two = {k: art(k, f"{line} Story {k}.") for k in "ab"}
+    four = {k: art(k, f"{line} Story {k}.") for k in "abcd"}
+    s2 = _score(dependences(two), "a", "b")
+    s4 = _score(dependences(four), "a", "b")
+    assert s2 > s4 > 0

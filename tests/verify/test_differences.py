@@ -147,3 +147,21 @@ def test_negation_in_a_longer_different_sentence_is_not_polarity() -> None:
     ma = Mention("entity", 0, len(a.text), Entity("STATEMENT", "deliver"), article_id="a")
     mb = Mention("entity", 0, len(b.text), Entity("STATEMENT", "deliver"), article_id="b")
     assert statement_difference(ma, a.text, mb, b.text)[0] == "wording"
+
+
+@pytest.mark.parametrize("ta,ca,tb,cb,expected", [
+    ("Mayor Ruiz said: “The bridge will stay shut until every cable on the span has been tested.”",
+     "The bridge will stay shut until every cable on the span has been tested.",
+     "Mayor Ruiz said the bridge would stay shut until “every cable has been tested”.",
+     "the bridge would stay shut until “every cable has been tested",
+     "truncated"),
+    ("Mayor Ruiz said: “The bridge will stay shut until every cable on the span has been tested.”",
+     "The bridge will stay shut until every cable on the span has been tested.",
+     "Mayor Ruiz said: “The bridge will stay shut until every cable has been tested.”",
+     "The bridge will stay shut until every cable has been tested.",
+     "drift"),
+])
+def test_partial_quotes_are_cuts_not_paraphrases(ta: str, ca: str, tb: str, cb: str, expected: str) -> None:
+    a, b = art("a", ta), art("b", tb)
+    t, _ = quote_difference(quote(a, ca, "Ana Ruiz", True), a.text, quote(b, cb, "Ana Ruiz", False), b.text)
+    assert t == expected

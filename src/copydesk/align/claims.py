@@ -14,7 +14,10 @@ from typing import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from copydesk.align.lemmas import content_lemmas, event, lemma
-from copydesk.align.resources import PAST_FORMS, CATEGORY_SLOTS, DIMENSIONS, STOPWORDS, WORD_RE
+from copydesk.align.resources import (
+    CATEGORY_SLOTS, COMPATIBLE_EVENTS, DIMENSIONS, HEAD_SYNONYMS, OBJECT_CLASSES, PAST_FORMS, STOPWORDS,
+    VARIANT_WORDS, WORD_RE,
+)
 from copydesk.models import (
     Article, Claim, Entity, Mention, Quantity, Quote, Span, Story, Time, content_id,
 )
@@ -25,6 +28,13 @@ ASPECTUAL_PENALTY = 60
 NOUN_PENALTY = 25
 WINDOW = 8  # content words either side of a mention that describe it
 QUANTITY_THRESHOLD = 0.3
+MEASURE_TOLERANCE = 0.05  # "300 km" vs "190 miles" vs "310 km": one figure, rounded or converted
+MEASURE_PRIOR = 0.3  # alignment score two close measures get without a shared counted noun
+OBJECT_BONUS = 0.25  # both dated events act on the same kind of thing (or on different kinds)
+OBJECT_WORDS = 4  # content words after an event verb (before a passive one) that name what it acts on
+NEAR_EVENT = 0.9  # the other date's event word is also right by this date
+COMPATIBLE_EVENT = 0.6  # "arrived" vs "delivered": may be one happening
+MAX_EVENT_DISTANCE = 50  # characters between a date and the event word it dates
 DATE_THRESHOLD = 0.45
 QUOTE_THRESHOLD = 0.6
 STATEMENT_THRESHOLD = 0.55
@@ -42,6 +52,9 @@ class Profile:
     entities: frozenset[str] = frozenset()
     key_words: list[str] = field(default_factory=list)
     content: str = ""
+    objects: frozenset[str] = frozenset()  # event classes of what a dated event acts on
+    variants: frozenset[str] = frozenset()  # variant words ("mid-range") restricting the sentence
+    near: frozenset[str] = frozenset()  # every event word close to a date ("delivery arriving in April")
 
 
 class _Sentences:
@@ -70,6 +83,10 @@ def _window(text: str, sent: Span, start: int, end: int, n: int = WINDOW) -> tup
 
 
 _NAMES: dict[str, str] = {}
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*$")  # "BRENMOUTH, " before a date opening a story
+_PURPOSE = re.compile(r"\b(for|to)\s+$", re.I)  # "for use": an intended event, not a dated one
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T.*)?$")  # PAST_REF, weeks: nothing to check
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIME such as "Saturday night" still dates its day
 
 
 def _entities_in(sent: Span, ents: Sequence[Mention]) -> frozenset[str]:
@@ -99,11 +116,17 @@ def dimension(q: Quantity) -> str:
     return DIMENSIONS.get(q.normalized_unit, q.normalized_unit or "count")
 
 
+def _head(word: str) -> str:
+    """The lemma of a counted noun, near-synonyms folded ("vessel" -> "ship")."""
+    lw = lemma(word)
+    return HEAD_SYNONYMS.get(word.lower(), HEAD_SYNONYMS.get(lw, lw))
+
+
 def _quantity_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
     q = m.value
     assert isinstance(q, Quantity)
     before, after = _window(text, sent, m.start, m.end)
-    counted = [lemma(w) for w in WORD_RE.findall(q.counted or "") if w.lower() not in STOPWORDS]
+    counted = [_head(w) for w in WORD_RE.findall(q.counted or "") if w.lower() not in STOPWORDS]
     if not counted and after and q.normalized_unit is None:
         counted = after[:1]  # "11,000 troops": a bare count names what it counts next
     ctx = frozenset(before + after) - {"km", "mile", "kilomet", "meter", "metr", "dollar", "percent"}
@@ -111,35 +134,77 @@ def _quantity_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -
                    entities=ents, key_words=counted)
 
 
+def _close_measures(a: Profile, b: Profile) -> bool:
+    """Two physical measures (not counts or money) whose values agree within ``MEASURE_TOLERANCE``."""
+    qa, qb = a.mention.value, b.mention.value
+    if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) or a.group in ("q:count", "q:money"):
+        return False
+    va, vb = qa.normalized_amount, qb.normalized_amount
+    if va is None or vb is None or not qa.unit or not qb.unit or max(abs(va), abs(vb)) == 0:
+        return False
+    return abs(va - vb) <= MEASURE_TOLERANCE * max(abs(va), abs(vb))
+
+
 def _quantity_score(a: Profile, b: Profile) -> float:
     ha, hb = frozenset(a.key_words), frozenset(b.key_words)
     head = _overlap(ha, hb)
+    rest = 0.35 * _jaccard(a.context, b.context) * 2 + 0.2 * _overlap(a.entities, b.entities)
+    if _close_measures(a, b):
+        return max(0.45 * head, MEASURE_PRIOR) + rest  # one story, one dimension, the same figure in other units
     if ha and hb and head == 0.0 and not (a.context & hb or b.context & ha):
         return 0.0  # counting different things: "troops" vs "tanks"
-    return 0.45 * head + 0.35 * _jaccard(a.context, b.context) * 2 + 0.2 * _overlap(a.entities, b.entities)
+    return 0.45 * head + rest
 
 
-def _event_near(text: str, sent: Span, start: int, end: int) -> tuple[str, list[str]]:
-    """The event word nearest the time expression in its sentence, and nearby lemmas."""
+def _event_near(text: str, sent: Span, start: int,
+                end: int) -> tuple[str, list[str], frozenset[str], frozenset[str]]:
+    """The event word nearest the time expression in its sentence, nearby lemmas, what the event acts on,
+    and every event word close to the date."""
     found = []
     for w in WORD_RE.finditer(text, sent.start, sent.end):
         if start <= w.start() < end:
             continue
         ev = event(w.group())
+        if ev and text[w.end():w.end() + 1] == "-":
+            ev = None  # "fire-safety rules": a modifier, not the event
+        if ev and _PURPOSE.search(text, max(sent.start, w.start() - 8), w.start()):
+            ev = None  # "approved in February for use": the use is intended, not dated
         if ev:
             dist = start - w.end() if w.end() <= start else w.start() - end
-            found.append((dist, ev, _verbal(w.group())))
-    has_verb = any(v and ev not in ASPECTUAL for _, ev, v in found)
+            found.append((dist, ev, _verbal(w.group()), w.start(), w.end()))
+    has_verb = any(v and ev not in ASPECTUAL for _, ev, v, _, _ in found)
     best: tuple[int, str] | None = None
-    for dist, ev, verbal in found:
+    where = (0, 0)
+    for dist, ev, verbal, ws, we in found:
         if ev in ASPECTUAL:
             dist += ASPECTUAL_PENALTY  # "delivery began": the event is the delivery
         elif has_verb and not verbal:
             dist += NOUN_PENALTY  # "authorized the transfer on May 2": the date is the authorization's
         if best is None or dist < best[0]:
-            best = (dist, ev)
+            best, where = (dist, ev), (ws, we)
     before, after = _window(text, sent, start, end)
-    return (best[1] if best else ""), before + after
+    if best is not None and best[0] > MAX_EVENT_DISTANCE:
+        best = None  # an event word far across the sentence dates something else
+    if _DATELINE.match(text, sent.start, start):
+        best = None  # "BRENMOUTH, March 8 (Wire) -": the filing date, not an event's
+    objects = _object_classes(text, sent, *where, best[1]) if best else frozenset()
+    near = frozenset(ev for dist, ev, _, _, _ in found if dist <= MAX_EVENT_DISTANCE and ev not in ASPECTUAL)
+    return (best[1] if best else ""), before + after, objects, near
+
+
+def _object_classes(text: str, sent: Span, ws: int, we: int, head: str) -> frozenset[str]:
+    """Event classes of what an event word acts on: "approved the transfer" -> {"deliver"}.
+
+    A passive verb ("the package approved by ...") takes the words before it.
+    """
+    after = text[we:sent.end]
+    words = content_lemmas(text[sent.start:ws])[::-1] if re.match(r"\s+by\b", after) else content_lemmas(after)
+    out = set()
+    for w in words[:OBJECT_WORDS]:
+        cls = OBJECT_CLASSES.get(w) or event(w)
+        if cls and cls != head and cls not in ASPECTUAL:
+            out.add(cls)
+    return frozenset(out)
 
 
 def _verbal(word: str) -> bool:
@@ -149,14 +214,26 @@ def _verbal(word: str) -> bool:
 
 
 def _date_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
-    ev, ctx = _event_near(text, sent, m.start, m.end)
-    return Profile(m, head=ev, group="d", context=frozenset(ctx), entities=ents, key_words=[ev] if ev else [])
+    ev, ctx, objects, near = _event_near(text, sent, m.start, m.end)
+    variants = frozenset(w.lower() for w in re.findall(r"[\w-]+", sent.of(text)) if w.lower() in VARIANT_WORDS)
+    return Profile(m, head=ev, group="d", context=frozenset(ctx), entities=ents, key_words=[ev] if ev else [],
+                   objects=objects, variants=variants, near=near)
 
 
 def _date_score(a: Profile, b: Profile) -> float:
+    if a.variants != b.variants:
+        return 0.0  # the mid-range version's delivery is not the long-range one's
     if a.head and b.head and a.head != b.head:
-        return 0.0
-    ev = 1.0 if a.head and a.head == b.head else 0.0
+        if a.head in b.near or b.head in a.near:
+            ev = NEAR_EVENT
+        elif frozenset((a.head, b.head)) in COMPATIBLE_EVENTS:
+            ev = COMPATIBLE_EVENT
+        else:
+            return 0.0
+    else:
+        ev = 1.0 if a.head and a.head == b.head else 0.0
+    if a.objects and b.objects:
+        ev += OBJECT_BONUS if a.objects & b.objects else -OBJECT_BONUS  # approving a transfer vs a use
     return 0.55 * ev + 0.25 * min(1.0, 2 * _jaccard(a.context, b.context)) + 0.2 * _overlap(a.entities, b.entities)
 
 
@@ -182,6 +259,15 @@ def _quote_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> P
     content = quote_content(m, text)
     return Profile(m, head=spk, group="quote", context=frozenset(content_lemmas(content)),
                    entities=ents, content=content.lower())
+
+
+def _outlet_attribution(q: Quote, outlets: set[str]) -> bool:
+    """Whether a "quote" only credits a news outlet for the report ("..., Coastline Wire reported")."""
+    spk = (q.speaker or "").lower()
+    return bool(spk) and (speaker_key(q.speaker) in outlets or bool(_REPORT.search(spk)))
+
+
+_REPORT = re.compile(r"\b(report|reported|reporting|wire|news agency)\b")
 
 
 def _quote_score(a: Profile, b: Profile) -> float:
@@ -293,6 +379,7 @@ def align(story: Story, articles: Mapping[str, Article],
     stmt_ps: list[Profile] = []
     cats: list[tuple[Mention, str]] = []
     aids = [a for a in story.article_ids if a in articles] or sorted(articles)
+    outlets = {speaker_key(articles[a].source) for a in aids if articles[a].source} - {""}
     for aid in aids:
         art = articles[aid]
         ms = [m if m.article_id else _with_article(m, aid) for m in mentions.get(aid, ())]
@@ -304,9 +391,11 @@ def align(story: Story, articles: Mapping[str, Article],
             ent_set = _entities_in(sent, ents)
             if m.kind == "quantity" and isinstance(m.value, Quantity):
                 quantity_ps.append(_quantity_profile(m, art.text, sent, ent_set))
-            elif m.kind == "time" and isinstance(m.value, Time) and m.value.type == "DATE":
+            elif m.kind == "time" and isinstance(m.value, Time) and (
+                    (m.value.type == "DATE" and _CALENDAR.match(m.value.timex))
+                    or (m.value.type == "TIME" and _DAY.match(m.value.timex))):
                 date_ps.append(_date_profile(m, art.text, sent, ent_set))
-            elif m.kind == "quote" and isinstance(m.value, Quote):
+            elif m.kind == "quote" and isinstance(m.value, Quote) and not _outlet_attribution(m.value, outlets):
                 quote_ps.append(_quote_profile(m, art.text, sent, ent_set))
         spans = sents._cache.get(aid) or sentences(art.text)
         sents._cache[aid] = spans

@@ -39,7 +39,7 @@ def event(word: str) -> str | None:
     lw = lemma(w)
     if lw in EVENT_SYNONYMS:
         return EVENT_SYNONYMS[lw]
-    return EVENT_SYNONYMS.get(lw + "e")
+    return EVENT_SYNONYMS.get(lw + "e") if len(lw) >= 3 and w != lw else None  # "used" -> "use", not "US"
 
 
 def content_lemmas(text: str) -> list[str]:

@@ -20,8 +20,10 @@ EVENT_SYNONYMS: dict[str, str] = {
     "authorization": "approve", "greenlight": "approve", "green-light": "approve",
     "clear": "approve", "greenlit": "approve", "okay": "approve", "okayed": "approve", "sign": "approve", "sign-off": "approve",
     "deliver": "deliver", "delivery": "deliver", "deliveri": "deliver", "send": "deliver",
-    "sent": "deliver", "suppli": "deliver", "supply": "deliver", "ship": "deliver",
-    "shipment": "deliver", "transfer": "deliver", "arriv": "deliver", "arrival": "deliver",
+    "sent": "deliver", "suppli": "deliver", "supply": "deliver",
+    "shipment": "deliver", "shipped": "deliver", "transfer": "deliver",
+    "arriv": "arrive", "arrival": "arrive", "dock": "arrive",
+    "fire": "fire", "blaze": "fire", "erupt": "fire", "outbreak": "fire", "fired": "strike",
     "strike": "strike", "struck": "strike", "attack": "strike", "hit": "strike", "bomb": "strike",
     "shell": "strike", "launch": "strike",
     "announc": "announce", "announcement": "announce", "unveil": "announce", "reveal": "announce",
@@ -38,6 +40,27 @@ EVENT_SYNONYMS: dict[str, str] = {
     "resign": "resign", "resignation": "resign", "quit": "resign", "step": "resign",
     "use": "use", "used": "use", "employ": "use", "deploy": "use", "deployment": "use",
     "sell": "sell", "sold": "sell", "sale": "sell", "buy": "buy", "bought": "buy", "purchas": "buy",
+}
+
+#: Event pairs that can date one happening: "the first delivery arriving in April".
+COMPATIBLE_EVENTS: frozenset[frozenset[str]] = frozenset({frozenset({"deliver", "arrive"})})
+
+#: Nouns (as lemmas) that name what an event acts on, by event class: an aid package is a transfer.
+OBJECT_CLASSES: dict[str, str] = {
+    "packag": "deliver", "aid": "deliver", "weapon": "deliver", "shipment": "deliver",
+    "permission": "use", "strik": "strike", "attack": "strike",
+}
+
+#: Words that restrict a sentence to one variant of the thing it is about ("mid-range ATACMS"):
+#: a date stated for a variant is not the date of the main item.
+VARIANT_WORDS: frozenset[str] = frozenset({
+    "mid-range", "medium-range", "short-range", "intermediate-range", "older", "earlier-model", "prototype",
+})
+
+#: Counted nouns that name the same thing: "300-metre vessel" and "980-foot ship" measure one hull.
+HEAD_SYNONYMS: dict[str, str] = {
+    "vessel": "ship", "boat": "ship", "freighter": "ship", "tanker": "ship", "carrier": "ship",
+    "soldier": "troop", "servicemen": "troop", "personnel": "troop",
 }
 
 #: Irregular forms the suffix stripper cannot reach.

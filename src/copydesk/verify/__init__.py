@@ -61,6 +61,28 @@ def _value_classes(n: int, diffs: Sequence[Difference]) -> list[list[int]]:
     return classes
 
 
+RARE_MIN_ARTICLES = 4  # below this, a detail two articles share is not rare
+
+
+def shared_details(claims: Sequence[Claim], classes: Mapping[str, list[list[int]]],
+                   n_articles: int) -> dict[tuple[str, str], list[str]]:
+    """Rare details per article pair: claims (or one value of a claim) that only those two articles state.
+
+    Two retellings of one upstream report carry its particulars; independent reporting rarely
+    picks the same ones out of a story that many articles cover.
+    """
+    out: dict[tuple[str, str], list[str]] = {}
+    if n_articles < RARE_MIN_ARTICLES:
+        return out
+    for c in claims:
+        sets = [{m.article_id for m in c.mentions}]
+        sets += [{c.mentions[i].article_id for i in cls} for cls in classes.get(c.id, [])]
+        pairs = {tuple(sorted(s)) for s in sets if len(s) == 2}
+        for a, b in pairs:
+            out.setdefault((a, b), []).append(c.key)
+    return out
+
+
 def verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str, Sequence[Mention]],
            claims: Sequence[Claim], copies: Sequence[CopyLink] = (),
            families: Mapping[str, str] | None = None) -> Verification:
@@ -75,9 +97,11 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
             claims: Sequence[Claim], copies: Sequence[CopyLink],
             families: Mapping[str, str] | None) -> Verification:
     times = _times_by_sentence(articles, mentions)
-    deps = dependences(articles, copies, families)
     diffs = {c.id: claim_differences(c, articles, times) for c in claims}
     classes = {c.id: _value_classes(min(len(c.mentions), 12), diffs[c.id]) for c in claims}
+    n_story = len([a for a in story.article_ids if a in articles]) or len(articles)
+    details = shared_details(claims, classes, n_story)
+    deps = dependences(articles, copies, families, shared_details=details)
     obs = []
     for c in claims:
         for k, cls in enumerate(classes[c.id]):
@@ -98,7 +122,7 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
                 for b in arts[x + 1:]:
                     shared_errors.setdefault((a, b), []).append(c.key)
     if shared_errors:
-        deps = dependences(articles, copies, families, shared_errors)
+        deps = dependences(articles, copies, families, shared_errors, shared_details=details)
     grps = dependence_groups(articles.keys(), deps)
     out: list[Claim] = []
     single: dict[str, str] = {}

@@ -21,6 +21,7 @@ UPSTREAM_WEIGHT = 0.55  # both cite the same named outlet
 ANONYMOUS_UPSTREAM_WEIGHT = 0.2  # both cite "a U.S. official"
 FAMILY_WEIGHT = 0.6
 SHARED_ERROR_WEIGHT = 0.35  # per minority value both assert
+RARE_DETAIL_WEIGHT = 0.12  # per claim (or value) only the two articles of a pair state
 _WORD = re.compile(r"\w+")
 
 
@@ -40,6 +41,7 @@ def upstreams(text: str) -> set[str]:
             if " official" in low or " diplomat" in low or " source" in low:
                 core = re.sub(r"^(a|an|two|three|several) ", "", low)
                 core = re.sub(r"^senior ", "", core).rstrip("s")
+                core = re.sub(r"^us\b", "u.s.", core)  # "US official" and "U.S. official" are one source
                 out.add("anonymous:" + core)
             else:
                 out.add({"ap": "associated press", "wsj": "wall street journal", "the guardian": "guardian",
@@ -68,7 +70,8 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = (),
                 families: Mapping[str, str] | None = None,
-                shared_errors: Mapping[tuple[str, str], Sequence[str]] | None = None) -> list[Dependence]:
+                shared_errors: Mapping[tuple[str, str], Sequence[str]] | None = None,
+                shared_details: Mapping[tuple[str, str], Sequence[str]] | None = None) -> list[Dependence]:
     """A scored Dependence with evidence for every article pair that shows any."""
     ids = sorted(articles)
     evidence: dict[tuple[str, str], list[tuple[float, str]]] = {}
@@ -85,6 +88,10 @@ def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = ()
     sh = {i: shingles(articles[i].text) for i in ids}
     ups = {i: upstreams(articles[i].text) for i in ids}
     fams = {i: family_of(articles[i], families) for i in ids}
+    cited: dict[str, int] = {}
+    for i in ids:
+        for up in ups[i]:
+            cited[up] = cited.get(up, 0) + 1
     for x, a in enumerate(ids):
         for b in ids[x + 1:]:
             if (a, b) not in linked and sh[a] and sh[b]:
@@ -95,7 +102,10 @@ def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = ()
                         f"shares {common} word {SHINGLE}-grams ({frac:.0%} of the shorter text)")
             for up in sorted(ups[a] & ups[b]):
                 if up.startswith("anonymous:"):
-                    add(a, b, ANONYMOUS_UPSTREAM_WEIGHT, f"both cite {up.split(':', 1)[1]}")
+                    # "a U.S. official" cited across most of a story says little about this pair
+                    add(a, b, ANONYMOUS_UPSTREAM_WEIGHT * min(1.0, 2 / cited[up]),
+                        f"both cite {up.split(':', 1)[1]}" + (f" (as do {cited[up] - 2} other articles)"
+                                                              if cited[up] > 2 else ""))
                 else:
                     add(a, b, UPSTREAM_WEIGHT, f"both rely on the same upstream report ({up})")
             if fams[a] and fams[a] == fams[b]:
@@ -104,6 +114,12 @@ def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = ()
         if a in articles and b in articles and keys:
             for k in keys:
                 add(a, b, SHARED_ERROR_WEIGHT, f"both state the minority value of “{k}”")
+    for (a, b), keys in (shared_details or {}).items():
+        if a in articles and b in articles and a != b and keys:
+            uniq = list(dict.fromkeys(keys))
+            add(a, b, _noisy_or([RARE_DETAIL_WEIGHT] * len(uniq)),
+                f"share {len(uniq)} rare details no other article of the story reports: "
+                + ", ".join(f"“{k}”" for k in uniq[:6]) + (" …" if len(uniq) > 6 else ""))
     out = []
     for (a, b), ev in sorted(evidence.items()):
         out.append(Dependence(a, b, round(_noisy_or(p for p, _ in ev), 4), tuple(w for _, w in ev)))

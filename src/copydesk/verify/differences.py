@@ -145,6 +145,8 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
         if va == vb or (abs(va - vb) <= EXACT_REL * max(abs(va), abs(vb))):
             if same_unit or (va == vb and qa.unit == qb.unit):
                 return "same", ""
+            if va != vb and abs(va - vb) > 1e-6 * max(abs(va), abs(vb)):
+                return "rounding", f"{sa} ≈ {sb} after unit conversion (rounded)"
             return "unit", f"{sa} = {sb} after unit conversion"
         step = max(step_of(qa), step_of(qb))
         if abs(va - vb) <= step / 2 + 1e-9 * step:
@@ -217,6 +219,28 @@ def word_diff(a: Sequence[str], b: Sequence[str], limit: int = 8) -> str:
     return " ".join(out[:limit]) + (" …" if len(out) > limit else "")
 
 
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")
+FRAGMENT_SHARE = 0.6  # a cut keeps at most this share of the longer quote's words
+FRAGMENT_MATCH = 0.7  # ... and most of its own words appear in order in the longer one
+
+
+def quoted_words(m: Mention, text: str) -> tuple[list[str], bool]:
+    """The words a mention puts in quotation marks, and whether it has any (a direct quote)."""
+    span = text[max(0, m.start - 1):m.end + 1]  # a content-only span sits just inside its marks
+    frags = _QUOTED.findall(span)
+    if frags:
+        return _words(" ".join(frags)), True
+    return _words(quote_content(m, text)), False
+
+
+def _fragment(long: list[str], short: list[str]) -> bool:
+    """Whether ``short`` is a cut-out piece of ``long``: much shorter, its words mostly in order there."""
+    if not short or len(short) > FRAGMENT_SHARE * len(long):
+        return False
+    sm = difflib.SequenceMatcher(a=long, b=short, autojunk=False)
+    return sum(b.size for b in sm.get_matching_blocks()) >= FRAGMENT_MATCH * len(short)
+
+
 def _contains(long: list[str], short: list[str]) -> bool:
     n = len(short)
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
@@ -226,16 +250,17 @@ def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, s
     """Verbatim, truncated, drift, speaker or paraphrase between two quote mentions."""
     qa, qb = ma.value, mb.value
     assert isinstance(qa, Quote) and isinstance(qb, Quote)
-    wa, wb = _words(quote_content(ma, ta)), _words(quote_content(mb, tb))
+    wa, da = quoted_words(ma, ta)
+    wb, db = quoted_words(mb, tb)
     ka, kb = speaker_key(qa.speaker), speaker_key(qb.speaker)
     if ka and kb and ka != kb:
         return "speaker", f"attributed to {qa.speaker} in one article, to {qb.speaker} in the other"
-    if qa.direct != qb.direct:
-        return "paraphrase", "direct quote vs reported speech" + (f": {word_diff(wa, wb)}" if wa != wb else "")
     if wa == wb:
         return "verbatim", ""
-    if wa and wb and (_contains(wa, wb) or _contains(wb, wa)):
+    if wa and wb and (_contains(wa, wb) or _contains(wb, wa) or _fragment(wa, wb) or _fragment(wb, wa)):
         return "truncated", f"one quote is a shorter cut of the other: {word_diff(wa, wb)}"
+    if da != db:
+        return "paraphrase", "direct quote vs reported speech" + (f": {word_diff(wa, wb)}" if wa != wb else "")
     return "drift", word_diff(wa, wb)
 
 

@@ -40,6 +40,10 @@ UPSTREAM_NAMES: tuple[str, ...] = (
 _NAMES = "|".join(sorted((re.escape(n) for n in UPSTREAM_NAMES), key=len, reverse=True))
 
 #: Patterns whose group ``up`` names the upstream report an article relies on.
+_ANONYMOUS = (r"(?:[Aa] |[Aa]n |two |three |several )?(?:senior )?(?:U\.S\.|US|American|Western|European|"
+              r"Ukrainian|Russian|Israeli|British|German|French) (?:official|officials|diplomat|diplomats|"
+              r"source|sources)")
+
 UPSTREAM_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\baccording to (?:an? |the )?(?P<up>" + _NAMES + r")\b"),
     re.compile(r"\b(?:the )?(?P<up>" + _NAMES + r") (?:first )?(?:reported|said|wrote|revealed|cited|learned|"
@@ -47,7 +51,6 @@ UPSTREAM_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:told|telling|speaking to|in an interview with|quoted by|cited by|reported by) "
                r"(?:the )?(?P<up>" + _NAMES + r")\b"),
     re.compile(r"\b(?:a|an|the) (?P<up>" + _NAMES + r") (?:report|story|investigation|article)\b"),
-    re.compile(r"\b(?P<up>(?:a |an |two |three |several )?(?:senior )?(?:U\.S\.|US|American|Western|European|"
-               r"Ukrainian|Russian|Israeli|British|German|French) (?:official|officials|diplomat|diplomats|"
-               r"source|sources)) (?:told|said)\b"),
+    re.compile(r"\b(?P<up>" + _ANONYMOUS + r") (?:told|said|confirmed|revealed|disclosed)\b"),
+    re.compile(r"\b(?:[Aa]ccording to|confirmed by|cited by|quoting) (?P<up>" + _ANONYMOUS + r")\b"),
 )
