@@ -153,3 +153,11 @@ def test_tempeval3_floor() -> None:
 
 
 FLOOR = 0.78  # measured 0.800 on these 15 files, minus a margin
+
+
+def test_bare_month_takes_the_tense_of_its_sentence() -> None:
+    """A month with no tense cue nearby follows the sentence's past narration, not the nearest calendar month."""
+    text = ("The council changed its mind in March, quietly signing the contract with the builder, "
+            "with the first cranes reaching the site in May.")
+    found = {text[m.start:m.end]: m.value.timex for m in find(text, published=date(2025, 12, 2))}
+    assert found == {"March": "2025-03", "May": "2025-05"}

@@ -115,6 +115,13 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     return best[1]
 
 
+def _tense_far(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
+    """The tense of the sentence's verbs outside the near window, or 'none'."""
+    labels = {label for cue, label in ((R.FUTURE_CUE, "future"), (R.PAST_CUE, "past"))
+              if cue.search(text, sent[0], start) or cue.search(text, end, sent[1])}
+    return labels.pop() if len(labels) == 1 else "none"
+
+
 class _Ctx:
     """The state of one text: DCT, the last explicit day (reference time), sentences."""
 
@@ -133,8 +140,13 @@ class _Ctx:
         b = self.text.find(". ", pos)
         return a, (len(self.text) if b < 0 else b + 1)
 
-    def tense(self, m: re.Match[str]) -> str:
-        return _tense(self.text, m.start(), m.end(), self.sentence_of(m.start()))
+    def tense(self, m: re.Match[str], whole_sentence: bool = False) -> str:
+        """Tense from verbs near ``m``; with ``whole_sentence``, from anywhere in its sentence when none is near."""
+        sent = self.sentence_of(m.start())
+        t = _tense(self.text, m.start(), m.end(), sent)
+        if t == "none" and whole_sentence:
+            t = _tense_far(self.text, m.start(), m.end(), sent)
+        return t
 
 
 Result = tuple[str, str, str | None] | None  # (value, type, mod)
@@ -154,7 +166,7 @@ def _month_year(month: int, ctx: _Ctx, m: re.Match[str], rel: str | None) -> str
     elif rel == "this":
         y = dct.year
     else:
-        t = ctx.tense(m)
+        t = ctx.tense(m, whole_sentence=True)
         if t == "past" and month > dct.month + 2:
             y = dct.year - 1
         elif t == "future" and month < dct.month:
