@@ -193,8 +193,8 @@ def _cos(a: Counter, b: Counter, idf: dict[str, float]) -> float:
     return num / (na * nb)
 
 
-def weak_lemmas(train: Sequence[EventMention], max_rate: float = 0.5, min_pairs: int = 10) -> set[str]:
-    """Head lemmas whose same-lemma mentions rarely corefer in the training topics ("affect", "report")."""
+def _lemma_pair_counts(train: Sequence[EventMention], same: bool) -> tuple[Counter, Counter]:
+    """Per head lemma (``same``) or lemma pair (not ``same``) within a sub-topic: (coreferent pairs, all pairs)."""
     pos: Counter = Counter()
     tot: Counter = Counter()
     blocks: dict[tuple[int, str], list[EventMention]] = defaultdict(list)
@@ -204,27 +204,23 @@ def weak_lemmas(train: Sequence[EventMention], max_rate: float = 0.5, min_pairs:
         hs = [head_lemma(m) for m in ms]
         for i in range(len(ms)):
             for j in range(i + 1, len(ms)):
-                if hs[i] == hs[j]:
-                    tot[hs[i]] += 1
-                    pos[hs[i]] += ms[i].chain == ms[j].chain
+                if (hs[i] == hs[j]) != same:
+                    continue
+                k = hs[i] if same else ((hs[i], hs[j]) if hs[i] < hs[j] else (hs[j], hs[i]))
+                tot[k] += 1
+                pos[k] += ms[i].chain == ms[j].chain
+    return pos, tot
+
+
+def weak_lemmas(train: Sequence[EventMention], max_rate: float = 0.5, min_pairs: int = 10) -> set[str]:
+    """Head lemmas whose same-lemma mentions rarely corefer in the training topics ("affect", "report")."""
+    pos, tot = _lemma_pair_counts(train, same=True)
     return {k for k in tot if tot[k] >= min_pairs and pos[k] / tot[k] < max_rate}
 
 
 def related_lemmas(train: Sequence[EventMention], min_rate: float = 0.5, min_pos: int = 3) -> set[tuple[str, str]]:
     """Head-lemma pairs that corefer often in the training topics ("kill"/"murder", "blaze"/"fire")."""
-    pos: Counter = Counter()
-    tot: Counter = Counter()
-    blocks: dict[tuple[int, str], list[EventMention]] = defaultdict(list)
-    for m in train:
-        blocks[(m.topic, m.sub)].append(m)
-    for ms in blocks.values():
-        hs = [head_lemma(m) for m in ms]
-        for i in range(len(ms)):
-            for j in range(i + 1, len(ms)):
-                if hs[i] != hs[j]:
-                    k = (hs[i], hs[j]) if hs[i] < hs[j] else (hs[j], hs[i])
-                    tot[k] += 1
-                    pos[k] += ms[i].chain == ms[j].chain
+    pos, tot = _lemma_pair_counts(train, same=False)
     return {k for k in tot if pos[k] >= min_pos and pos[k] / tot[k] >= min_rate}
 
 
