@@ -11,7 +11,7 @@ from lxml import etree
 from copydesk.errors import Code, IngestError
 from copydesk.ingest.build import build
 from copydesk.ingest.htmltext import html_to_text
-from copydesk.ingest.reading import check_size, decode
+from copydesk.ingest.reading import read_text
 from copydesk.ingest.records import Item, guarded, reject
 from copydesk.settings import Settings
 
@@ -50,8 +50,7 @@ def _raw_entries(text: str) -> list[str] | None:
 def parse(data: bytes, *, name: str, settings: Settings) -> Iterator[Item]:
     """One item per feed entry, labelled ``name#N`` (1-based); E106 when ``data`` is not a feed."""
     try:
-        check_size(len(data), settings.max_input_bytes)
-        text = decode(data)
+        text = read_text(data, settings.max_input_bytes)
     except IngestError as err:
         yield reject(name, err)
         return

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 from copydesk.errors import Code, IngestError
 from copydesk.ingest.build import from_record
-from copydesk.ingest.reading import check_size, decode
+from copydesk.ingest.reading import check_size, decode, read_text
 from copydesk.ingest.records import Item, guarded, reject
 from copydesk.models import Article
 from copydesk.settings import Settings
@@ -51,8 +51,7 @@ def parse_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) 
 def parse_document(data: bytes, *, name: str, settings: Settings) -> Iterator[Item]:
     """A .json file: an array of objects (items ``name#N``), one object, or JSON Lines after all."""
     try:
-        check_size(len(data), settings.max_input_bytes)
-        text = decode(data)
+        text = read_text(data, settings.max_input_bytes)
     except IngestError as err:
         yield reject(name, err)
         return

@@ -11,7 +11,7 @@ from copydesk.errors import Code, IngestError
 from copydesk.ingest.build import build
 from copydesk.ingest.dates import normalize_date
 from copydesk.ingest.normalize import one_line
-from copydesk.ingest.reading import check_size, decode
+from copydesk.ingest.reading import read_text
 from copydesk.ingest.htmltext import html_to_text
 from copydesk.ingest.resources import FULL_PAGE, PUBLISHED_META
 from copydesk.models import Article
@@ -74,5 +74,4 @@ def parse_html(html: str, *, name: str, settings: Settings, url: str | None = No
 
 def parse(data: bytes, *, name: str, settings: Settings) -> Article:
     """The Article of one HTML file."""
-    check_size(len(data), settings.max_input_bytes)
-    return parse_html(decode(data), name=name, settings=settings)
+    return parse_html(read_text(data, settings.max_input_bytes), name=name, settings=settings)

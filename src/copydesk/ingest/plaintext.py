@@ -8,7 +8,7 @@ from typing import Any
 
 from copydesk.errors import Code, IngestError
 from copydesk.ingest.build import KNOWN_FIELDS, build
-from copydesk.ingest.reading import check_size, decode
+from copydesk.ingest.reading import read_text
 from copydesk.models import Article
 from copydesk.settings import Settings
 
@@ -31,8 +31,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 
 def parse(data: bytes, *, name: str, settings: Settings, meta: dict[str, Any] | None = None) -> Article:
     """The Article of one text file; ``meta`` holds the sidecar's fields when there is one."""
-    check_size(len(data), settings.max_input_bytes)
-    text = decode(data)
+    text = read_text(data, settings.max_input_bytes)
     fields = meta or {}
     extra = {k: v for k, v in fields.items() if k not in KNOWN_FIELDS}
     if fields.get("id") is not None:

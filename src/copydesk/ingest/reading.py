@@ -38,3 +38,9 @@ def decode(data: bytes, charset: str | None = None) -> str:
             except (LookupError, UnicodeDecodeError):
                 continue
     raise IngestError(Code.E103, detail=f"not UTF-8 and no usable declared charset ({first.reason} at byte {first.start})")
+
+
+def read_text(data: bytes, limit: int) -> str:
+    """The text of one input: E105 when over ``limit`` bytes, E103 when binary."""
+    check_size(len(data), limit)
+    return decode(data)
