@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
 from copydesk import pipeline
 from copydesk.errors import Code, CopydeskError, UsageError
@@ -115,7 +115,7 @@ def _assign(store: Any, ids: Sequence[str], settings: Settings) -> None:
 def analyze_articles(articles: Sequence[Article], *, rejections: Sequence[Rejection] = (),
                      one_story: bool = False, settings: Settings | None = None,
                      progress: Progress | None = None,
-                     mentions: dict[str, Sequence[Mention]] | None = None,
+                     mentions: Mapping[str, Sequence[Mention]] | None = None,
                      story_list: Sequence[Story] | None = None) -> pipeline.Analysis:
     """Run every stage over ``articles`` in memory."""
     return pipeline.run(articles, rejections=rejections, settings=settings or Settings.load(),

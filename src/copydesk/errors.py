@@ -49,7 +49,7 @@ class Code(str, Enum):
     E901 = "nothing to do: {detail}"
     E902 = "bad setting: {detail}"
 
-    def format(self, **kw: object) -> str:
+    def format(self, **kw: object) -> str:  # type: ignore[override]  # the message template, filled
         try:
             return self.value.format(**kw)
         except (KeyError, IndexError):

@@ -287,10 +287,10 @@ class Store:
         if until:
             stmt = stmt.where(s.first_seen <= until[:10] + "\uffff")
         if source:
-            members = (select(t.story_articles.c.story_id)
-                       .join(t.articles, t.articles.c.id == t.story_articles.c.article_id)
-                       .where(t.articles.c.source == source))
-            stmt = stmt.where(s.id.in_(members))
+            carrying = (select(t.story_articles.c.story_id)
+                        .join(t.articles, t.articles.c.id == t.story_articles.c.article_id)
+                        .where(t.articles.c.source == source))
+            stmt = stmt.where(s.id.in_(carrying))
         stmt = stmt.order_by(s.last_seen.desc(), s.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)

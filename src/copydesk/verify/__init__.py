@@ -127,17 +127,17 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
     out: list[Claim] = []
     single: dict[str, str] = {}
     for c in claims:
-        arts = {m.article_id for m in c.mentions}
-        n_ind = independent_count(arts, grps)
+        claim_articles = {m.article_id for m in c.mentions}
+        n_ind = independent_count(claim_articles, grps)
         d = list(diffs[c.id])
         disagree = any(x.type in DISAGREEING for x in d)
-        if len(arts) <= 1:
+        if len(claim_articles) <= 1:
             status = "single-source"
         elif disagree:
             status = "disputed"
         elif n_ind <= 1:
             status = "single-source"
-            why = "all outlets behind this claim trace to one origin: " + ", ".join(sorted(arts))
+            why = "all outlets behind this claim trace to one origin: " + ", ".join(sorted(claim_articles))
             single[c.id] = why
             d = [replace(x, note=(x.note + "; " if x.note else "") + "same origin (dependent copies)") for x in d]
         elif c.key in GENERIC_KEYS:
