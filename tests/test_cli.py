@@ -121,3 +121,13 @@ def test_settings_command_lists_every_setting() -> None:
 def test_usage_error_exits_two() -> None:
     code, _, _ = _run("analyze")
     assert code == 2
+
+
+def test_stories_lists_and_checks_against_batch_grouping(db_url: str, demo_paths: list[Path]) -> None:
+    code, _, _ = _run("ingest", *[str(p) for p in demo_paths], "--db", db_url)
+    assert code == 0
+    code, out, _ = _run("stories", "--db", db_url, "--json")
+    rows = json.loads(out)
+    assert sorted(r["n_articles"] for r in rows) == [1, 6]
+    code, out, _ = _run("stories", "--db", db_url, "--check", "--json")
+    assert code == 0 and json.loads(out) == {"differences": []}

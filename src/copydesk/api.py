@@ -233,6 +233,17 @@ def list_stories(*, db: str | None = None, q: str | None = None, source: str | N
                                                      limit=limit, offset=offset)]
 
 
+def check_stories(*, db: str | None = None, settings: Settings | None = None) -> list[str]:
+    """Where batch grouping of the stored articles (in stored order) differs from the stories the stream built."""
+    from copydesk import stories as stories_stage
+
+    s = _settings(settings, db)
+    with open_store(settings=s) as st:
+        arts = st.articles(order="arrival")
+        stream = [x for x in st.stories() if x.article_ids]
+    return stories_stage.compare(stories_stage.group(arts, s), stream)
+
+
 def _story_analysis(store: Any, story: Story, settings: Settings) -> pipeline.Analysis:
     arts = store.articles(ids=list(story.article_ids))
     cached = store.mentions_for([a.id for a in arts])

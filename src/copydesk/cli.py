@@ -163,9 +163,21 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
 @click.option("--until", default=None)
 @click.option("--limit", default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--check", is_flag=True, help="Re-run batch grouping over the stored articles and report where it "
+                                           "differs from the stories built as articles arrived.")
 def stories(db: str | None, query: str | None, source: str | None, since: str | None,
-            until: str | None, limit: int, as_json: bool) -> None:
+            until: str | None, limit: int, as_json: bool, check: bool) -> None:
     """List stories and their storylines."""
+    if check:
+        try:
+            diffs = api.check_stories(db=db)
+        except CopydeskError as e:
+            _fail(e)
+        if as_json:
+            click.echo(json.dumps({"differences": diffs}))
+        else:
+            click.echo("\n".join(diffs) if diffs else "batch grouping agrees with the stored stories")
+        return
     try:
         rows = api.list_stories(db=db, q=query, source=source, since=since, until=until, limit=limit)
     except CopydeskError as e:

@@ -167,3 +167,13 @@ def test_unreachable_database_is_a_coded_error() -> None:
     with pytest.raises(StoreError) as e:
         Store("sqlite:////nonexistent-dir/x/y.db")
     assert e.value.code.name == "E601"
+
+
+def test_articles_in_arrival_order(sqlite_url: str) -> None:
+    late = _article("Published later but stored first.", published="2026-03-09")
+    early = _article("Published earlier but stored second.", published="2026-03-01")
+    with Store(sqlite_url) as store:
+        store.add([late])
+        store.add([early])
+        assert [a.id for a in store.articles()] == [early.id, late.id]
+        assert [a.id for a in store.articles(order="arrival")] == [late.id, early.id]

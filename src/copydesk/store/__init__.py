@@ -158,8 +158,11 @@ class Store:
 
     def articles(self, *, source: str | None = None, since: str | None = None, until: str | None = None,
                  ids: Sequence[str] | None = None, q: str | None = None, limit: int | None = None,
-                 offset: int = 0) -> list[Article]:
-        """Stored articles, oldest first, filtered by outlet, day range, ids or words."""
+                 offset: int = 0, order: str = "published") -> list[Article]:
+        """Stored articles, filtered by outlet, day range, ids or words.
+
+        ``order`` is "published" (oldest first) or "arrival" (the order they were first stored).
+        """
         a = t.articles.c
         stmt = select(t.articles)
         if source:
@@ -179,7 +182,12 @@ class Store:
             order = {x: i for i, x in enumerate(id_list)}
             out.sort(key=lambda x: order[x.id])
             return out[offset:offset + limit] if limit is not None else out[offset:]
-        stmt = stmt.order_by(a.published_day.is_(None), a.published_day, a.published, a.id).offset(offset)
+        if order == "arrival":
+            first_seen = (select(func.min(t.observations.c.id)).where(t.observations.c.article_id == a.id)
+                          .scalar_subquery())
+            stmt = stmt.order_by(first_seen, a.id).offset(offset)
+        else:
+            stmt = stmt.order_by(a.published_day.is_(None), a.published_day, a.published, a.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         return [codec.article_from_row(r) for r in self._read(stmt)]
