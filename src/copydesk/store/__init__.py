@@ -179,8 +179,8 @@ class Store:
             id_list = list(ids)
             for i in range(0, len(id_list), 500):
                 out += [codec.article_from_row(r) for r in self._read(stmt.where(a.id.in_(id_list[i:i + 500])))]
-            order = {x: i for i, x in enumerate(id_list)}
-            out.sort(key=lambda x: order[x.id])
+            position = {x: i for i, x in enumerate(id_list)}
+            out.sort(key=lambda x: position[x.id])
             return out[offset:offset + limit] if limit is not None else out[offset:]
         if order == "arrival":
             first_seen = (select(func.min(t.observations.c.id)).where(t.observations.c.article_id == a.id)
