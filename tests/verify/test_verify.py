@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from claim_builders import art, at, claim, qty
+from dataclasses import replace
+
 from copydesk.models import CopyLink, Story
 from copydesk.verify import verify
 
@@ -72,3 +74,25 @@ def test_align_then_verify_end_to_end() -> None:
     assert c.independent_sources == 2  # a and b trace to one Reuters report
     assert ("a", "b") in v.groups
     assert any("reuters" in e for d in v.dependences for e in d.evidence)
+
+
+def test_relative_dates_from_publications_months_apart_are_undetermined_not_disputed() -> None:
+    """'Today' in a November piece and 'Wednesday' in an April piece date two occurrences, not one disputed day."""
+    from copydesk.models import Article, Claim, Mention, Story, Time
+    from copydesk.verify import verify as run_verify
+
+    t1 = "The two leaders will meet today in the capital."
+    t2 = "The two leaders met on Wednesday in the capital."
+    a = Article(id="a1", source="North Desk", text=t1, published="2024-11-19")
+    b = Article(id="b1", source="South Desk", text=t2, published="2024-04-25")
+    ma = Mention("time", t1.index("today"), t1.index("today") + 5, Time("2024-11-19", granularity="day"), "a1")
+    mb = Mention("time", t2.index("Wednesday"), t2.index("Wednesday") + 9, Time("2024-04-24", granularity="day"), "b1")
+    claim = Claim("c1", "s1", "date", "meet", (ma, mb))
+    story = Story("s1", "Leaders meet", ("a1", "b1"))
+    out = run_verify(story, {"a1": a, "b1": b}, {"a1": [ma], "b1": [mb]}, [claim]).claims[0]
+    assert [d.type for d in out.differences] == ["time"]
+    assert "208 days apart" in out.differences[0].note
+    assert out.status == "undetermined"
+    near = replace(b, published="2024-11-20")
+    out = run_verify(story, {"a1": a, "b1": near}, {"a1": [ma], "b1": [mb]}, [claim]).claims[0]
+    assert [d.type for d in out.differences] == ["conflict"] and out.status == "disputed"

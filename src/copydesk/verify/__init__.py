@@ -140,7 +140,7 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
             why = "all outlets behind this claim trace to one origin: " + ", ".join(sorted(claim_articles))
             single[c.id] = why
             d = [replace(x, note=(x.note + "; " if x.note else "") + "same origin (dependent copies)") for x in d]
-        elif c.key in GENERIC_KEYS:
+        elif c.key in GENERIC_KEYS or (c.kind == "date" and any(x.type == "time" for x in d)):
             status = "undetermined"
         else:
             status = "agreed"

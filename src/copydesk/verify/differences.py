@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 from copydesk.align.claims import quote_content, speaker_key
 from copydesk.align.resources import WORD_RE
 from copydesk.models import Article, Claim, Difference, Entity, Mention, Quantity, Quote, Time
+from copydesk.verify import resources as R
 from copydesk.verify.resources import EXCLUSIVE_CATEGORIES, NEGATION, SCOPE_WORDS
 
 #: Difference types that mean the sources disagree.
@@ -318,7 +319,22 @@ def claim_differences(claim: Claim, articles: Mapping[str, Article],
         for j in range(i + 1, len(ms)):
             if ms[i].article_id == ms[j].article_id:
                 continue
-            ta, tb = articles[ms[i].article_id].text, articles[ms[j].article_id].text
-            t, note = mention_difference(claim.kind, ms[i], ta, ms[j], tb, times)
+            aa, ab = articles[ms[i].article_id], articles[ms[j].article_id]
+            t, note = mention_difference(claim.kind, ms[i], aa.text, ms[j], ab.text, times)
+            if claim.kind == "date" and t == "conflict":
+                t, note = _deictic_apart(ms[i], aa, ms[j], ab, t, note)
             out.append(Difference(i, j, t, note))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _deictic_apart(ma: Mention, aa: Article, mb: Mention, ab: Article, t: str, note: str) -> tuple[str, str]:
+    """Two dates that conflict only because each resolves a relative word ("Today", "Wednesday")
+    against a publication months apart most likely date two occurrences: a time difference."""
+    da, db = aa.published_date, ab.published_date
+    if da is None or db is None or abs((da - db).days) <= R.RELATIVE_DATE_WINDOW_DAYS:
+        return t, note
+    words = (aa.text[ma.start:ma.end], ab.text[mb.start:mb.end])
+    if not any(R.DEICTIC_DATE.fullmatch(w.strip()) for w in words):
+        return t, note
+    return "time", (f"{note}; dated relative to publications {abs((da - db).days)} days apart, "
+                    "so probably two different occurrences")

@@ -54,3 +54,12 @@ UPSTREAM_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<up>" + _ANONYMOUS + r") (?:told|said|confirmed|revealed|disclosed)\b"),
     re.compile(r"\b(?:[Aa]ccording to|confirmed by|cited by|quoting) (?P<up>" + _ANONYMOUS + r")\b"),
 )
+
+
+#: Publications further apart than this make two relative dates ("Wednesday", "today") likely different occurrences.
+RELATIVE_DATE_WINDOW_DAYS = 21
+#: A date written relative to its article's publication, with no calendar words of its own.
+DEICTIC_DATE = re.compile(
+    r"(?i)(?:on |last |this |next |earlier |later )?(?:today|tonight|yesterday|tomorrow|now|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:earlier |later |last |this |next )?(?:week|weekend|month))")
