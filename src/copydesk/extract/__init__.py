@@ -7,6 +7,8 @@ order (entities first, since quotes resolve speakers against them).
 
 from __future__ import annotations
 
+import sys
+import types
 from bisect import bisect_right
 from datetime import date
 
@@ -33,3 +35,13 @@ def extract(text: str, published: str | date | None = None, article_id: str = ""
         out.append(Mention(m.kind, m.start, m.end, m.value, article_id, idx))
     out.sort(key=lambda m: (m.start, m.end, m.kind))
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``copydesk.extract(text, published)`` be called while its extractor modules stay importable."""
+
+    def __call__(self, text: str, published: str | date | None = None, article_id: str = "") -> list[Mention]:
+        return extract(text, published, article_id)
+
+
+sys.modules[__name__].__class__ = _CallableModule
