@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Sequence
+from typing import Sequence, cast
 
 from copydesk.extract.resources.quotes import (
     ACCORDING, AFTER_TAG, ANONYMOUS, ANONYMOUS_CUES, BEFORE_TAG, CHANNEL, CUE, DIRECT, HEADLINE, HEADLINE_STOP,
@@ -25,6 +25,12 @@ from copydesk.text import sentences as split_sentences
 _TOKEN = re.compile(r"[\w.’'\-]+|[^\w\s]")
 _TRAIL = ".!?\"'”’ \n\t)"
 _OBJECT_CUES = frozenset({"told", "tells", "tell", "asked", "asks", "assured", "warned", "urged", "promised"})
+
+
+
+def _ev(m: Mention) -> Entity:
+    """The Entity value of an entity mention (quotes resolve speakers against entity mentions only)."""
+    return cast(Entity, m.value)
 
 
 def hedges(text: str, span: Span | None = None) -> list[Span]:
@@ -120,26 +126,26 @@ class _Resolver:
         words = src.of(self.text)
         low = words.lower()
         inside = [m for m in self.ents if m.start >= src.start and m.end <= src.end
-                  and m.value.type in ("PERSON", "ORG", "GPE", "NORP")]
-        persons = [m for m in inside if m.value.type == "PERSON"]
+                  and _ev(m).type in ("PERSON", "ORG", "GPE", "NORP")]
+        persons = [m for m in inside if _ev(m).type == "PERSON"]
         if persons:
-            return persons[0].value.canonical, False
+            return _ev(persons[0]).canonical, False
         if low == "who":
             prior = [m for m in self.ents if m.end <= src.start and src.start - m.end < 6]
             if prior:
-                return prior[-1].value.canonical, False
+                return _ev(prior[-1]).canonical, False
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             want = ("PERSON",) if kind in "mfs" else ("ORG", "GPE") if kind == "n" else ("ORG", "PERSON", "GPE")
             said = [(off, name, anon) for off, name, anon in self.speakers if off < src.start]
-            prior = [m for m in self.ents if m.end <= src.start and m.value.type in want]
+            prior = [m for m in self.ents if m.end <= src.start and _ev(m).type in want]
             if said and (not prior or said[-1][0] >= prior[-1].start or kind == "p"):
                 return said[-1][1], said[-1][2]
             if prior:
-                return prior[-1].value.canonical, False
+                return _ev(prior[-1]).canonical, False
             return words, False
-        if ANONYMOUS.search(words) and not (inside and len(inside[0].value.canonical) > len(words) / 2
-                                            and inside[0].value.type == "ORG"):
+        if ANONYMOUS.search(words) and not (inside and len(_ev(inside[0]).canonical) > len(words) / 2
+                                            and _ev(inside[0]).type == "ORG"):
             if low.startswith("the "):  # "the official" -> the earlier "a U.S. official"
                 head = low.split()[-1].rstrip("s")
                 for off, name, anon in reversed(self.speakers):
@@ -147,8 +153,8 @@ class _Resolver:
                         return name, True
             return words, True
         core = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
-        if inside and len(inside[0].value.canonical) >= 0.6 * len(core):
-            return inside[0].value.canonical, False
+        if inside and len(_ev(inside[0]).canonical) >= 0.6 * len(core):
+            return _ev(inside[0]).canonical, False
         return words, False
 
     def note(self, offset: int, name: str, anonymous: bool) -> None:
