@@ -149,12 +149,7 @@ def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: b
             st.add(rejections)
             if summary.new_ids:
                 _assign(st, list(summary.new_ids), s)
-            cached = st.mentions_for([a.id for a in articles])
-            todo = [a for a in articles if not cached.get(a.id)]
-            fresh = pipeline.extract_all(todo, progress)
-            for aid, ms in fresh.items():
-                st.save_mentions(aid, ms)
-            mentions = {a.id: tuple(fresh.get(a.id) or cached.get(a.id) or ()) for a in articles}
+            mentions = _stored_mentions(st, articles, progress)
     else:
         mentions = None
     analysis = analyze_articles(articles, rejections=rejections, one_story=one_story, settings=s,
@@ -244,15 +239,19 @@ def check_stories(*, db: str | None = None, settings: Settings | None = None) ->
     return stories_stage.compare(stories_stage.group(arts, s), stream)
 
 
-def _story_analysis(store: Any, story: Story, settings: Settings) -> pipeline.Analysis:
-    arts = store.articles(ids=list(story.article_ids))
-    cached = store.mentions_for([a.id for a in arts])
-    todo = [a for a in arts if a.id not in cached or not store.has_mentions(a.id)]
-    fresh = pipeline.extract_all(todo)
+def _stored_mentions(store: Any, articles: Sequence[Article],
+                     progress: Progress = _noop) -> dict[str, tuple[Mention, ...]]:
+    """Mentions of ``articles``: stored ones reused, the rest extracted once and stored."""
+    cached = store.mentions_for([a.id for a in articles])
+    fresh = pipeline.extract_all([a for a in articles if a.id not in cached], progress)
     for aid, ms in fresh.items():
         store.save_mentions(aid, ms)
-    mentions = {a.id: tuple(fresh.get(a.id) or cached.get(a.id) or ()) for a in arts}
-    return analyze_articles(arts, settings=settings, mentions=mentions, story_list=[story])
+    return {a.id: tuple(cached[a.id]) if a.id in cached else fresh[a.id] for a in articles}
+
+
+def _story_analysis(store: Any, story: Story, settings: Settings) -> pipeline.Analysis:
+    arts = store.articles(ids=list(story.article_ids))
+    return analyze_articles(arts, settings=settings, mentions=_stored_mentions(store, arts), story_list=[story])
 
 
 def story_report(story_id: str, *, db: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
@@ -278,10 +277,7 @@ def article_view(article_id: str, *, db: str | None = None, settings: Settings |
         a = st.article(article_id)
         if a is None:
             raise CopydeskError(Code.E603, detail=article_id)
-        ms = st.mentions(a.id)
-        if not st.has_mentions(a.id):
-            ms = pipeline.extract_all([a])[a.id]
-            st.save_mentions(a.id, ms)
+        ms = _stored_mentions(st, [a])[a.id]
         story_id = st.story_of(a.id)
     claims: list[dict[str, Any]] = []
     if story_id:
