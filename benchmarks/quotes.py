@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from copydesk.extract import entities, quotes
+from copydesk.extract.quote_cues import polnear_documents
 from copydesk.text import sentences as split_sentences
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -120,15 +121,8 @@ def predict(text: str) -> list[dict[str, Frag]]:
 
 def load(root: Path, split: str, limit: int | None = None) -> list[tuple[str, list[dict[str, Frag]]]]:
     """(text, gold) per text of one PolNeAR split, first annotator file per text."""
-    base = root / "polnear" / split
-    seen: set[str] = set()
     docs = []
-    for ann in sorted((base / "attributions").glob("*.ann")):
-        stem = ann.stem.rsplit("_", 1)[0]
-        txt = base / "text" / f"{stem}.txt"
-        if stem in seen or not txt.exists():
-            continue
-        seen.add(stem)
+    for txt, ann in polnear_documents(root / "polnear" / split):
         docs.append((txt.read_text(encoding="utf-8"), read_ann(ann)))
         if limit and len(docs) >= limit:
             break

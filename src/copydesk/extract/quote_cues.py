@@ -12,7 +12,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 _WORD = re.compile(r"[A-Za-z’']+")
 
@@ -45,8 +45,8 @@ class CueLexicon:
         return [w.lower() in keep for w in words]
 
 
-def _polnear(split_dir: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
-    texts, spans = [], []
+def polnear_documents(split_dir: Path) -> Iterator[tuple[Path, Path]]:
+    """(text file, first annotator's .ann file) for each text of a PolNeAR split folder."""
     seen: set[str] = set()
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
         stem = ann.stem.rsplit("_", 1)[0]
@@ -54,6 +54,12 @@ def _polnear(split_dir: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
         if stem in seen or not txt.exists():
             continue
         seen.add(stem)
+        yield txt, ann
+
+
+def _polnear(split_dir: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    texts, spans = [], []
+    for txt, ann in polnear_documents(split_dir):
         cues = []
         for line in ann.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
