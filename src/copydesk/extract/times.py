@@ -22,18 +22,9 @@ _REF_DAYS = 0  # measured on TempEval-3: 3 and 7 no gain, 14 worse; DCT wins
 
 def _granularity(value: str) -> str | None:
     """year | season | quarter | month | week | day | time | None, read off a value."""
-    if re.fullmatch(r"\d{4}|\d{3}|\d{2}", value):
-        return "year"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-(Q\d|QX)", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-W\d\d(-WE)?", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
+    for pattern, name in R.GRANULARITY:
+        if pattern.fullmatch(value):
+            return name
     if "T" in value and value[:1].isdigit():
         return "time"
     return None

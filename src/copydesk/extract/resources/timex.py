@@ -198,3 +198,8 @@ PATTERN = re.compile(
     r"|(?P<ref>(?i:" + _alt(list(REF_WORDS)) + r")(?![\w-]))"
     r")"
 )
+
+#: TIMEX3 value shapes and the granularity each one dates at (first match wins).
+GRANULARITY = tuple((re.compile(p), g) for p, g in (
+    (r"\d{4}|\d{3}|\d{2}", "year"), (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}-(Q\d|QX)", "quarter"),
+    (r"\d{4}-\d\d", "month"), (r"\d{4}-W\d\d(-WE)?", "week"), (r"\d{4}-\d\d-\d\d", "day")))
