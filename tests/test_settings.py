@@ -36,3 +36,23 @@ def test_unknown_setting_is_refused() -> None:
 ])
 def test_db_url(given: str, url: str) -> None:
     assert db_url(given) == url
+
+
+def test_explain_gives_the_value_in_effect_and_its_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPYDESK_PORT", "9001")
+    monkeypatch.delenv("COPYDESK_HOST", raising=False)
+    rows = {s.name: (value, source) for s, value, source in Settings.explain(db="other.db")}
+    assert rows["port"] == (9001, "COPYDESK_PORT")
+    assert rows["host"] == ("127.0.0.1", "default")
+    assert rows["db"] == ("other.db", "option")
+
+
+@pytest.mark.parametrize("name, raw", [("COPYDESK_PORT", "eighty"), ("COPYDESK_USE_EMBEDDINGS", "perhaps"),
+                                       ("COPYDESK_COPY_THRESHOLD", "half")])
+def test_a_bad_environment_value_is_a_coded_error(monkeypatch: pytest.MonkeyPatch, name: str, raw: str) -> None:
+    from copydesk.errors import CopydeskError
+
+    monkeypatch.setenv(name, raw)
+    with pytest.raises(CopydeskError) as e:
+        Settings.load()
+    assert e.value.code.name == "E902" and name in str(e.value)

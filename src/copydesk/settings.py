@@ -1,14 +1,22 @@
 """One settings table: name, default, help. Every knob copydesk reads lives here.
 
 Settings come from, in order of precedence: explicit keyword arguments, the
-environment (``COPYDESK_<NAME>`` upper-cased), then the defaults below.
+environment (``COPYDESK_<NAME>`` upper-cased), then the defaults below. Each
+default is declared once, in the ``Settings`` field; ``SETTINGS`` is derived from it.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
+
+from copydesk.errors import Code, UsageError
+
+
+def _setting(default: Any, help: str) -> Any:
+    """A ``Settings`` field: its one default and the help ``copydesk settings`` prints."""
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
@@ -17,64 +25,95 @@ class Setting:
     default: Any
     help: str
 
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sqlite:///copydesk.db", "Database URL: a SQLite path or postgresql+psycopg://..."),
-    Setting("max_input_bytes", 20_000_000, "Inputs larger than this are rejected (E105)."),
-    Setting("min_text_chars", 20, "Articles with less clean text than this are rejected as empty (E102)."),
-    Setting("batch_size", 500, "Articles written to the store per transaction."),
-    Setting("story_threshold", 0.3, "Similarity above which an article joins an existing story (streaming path)."),
-    Setting("batch_story_threshold", 0.2, "Average-linkage similarity cut for batch story grouping (first stage)."),
-    Setting("story_window_days", 4, "A story only absorbs articles published within this many days of its last article."),
-    Setting("storyline_window_days", 240, "Stories this far apart can still be linked into one storyline."),
-    Setting("copy_threshold", 0.5, "MinHash Jaccard above which two articles are copies or rewrites."),
-    Setting("minhash_perm", 128, "Permutations per MinHash signature."),
-    Setting("shingle_size", 5, "Words per shingle for copy detection."),
-    Setting("use_embeddings", False, "Use the optional sentence-embedding model where installed."),
-    Setting("host", "127.0.0.1", "Address the web app binds to."),
-    Setting("port", 8765, "Port the web app listens on."),
-)
-
-_BY_NAME = {s.name: s for s in SETTINGS}
+    @property
+    def env(self) -> str:
+        """The environment variable that sets it."""
+        return f"COPYDESK_{self.name.upper()}"
 
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = "sqlite:///copydesk.db"
-    max_input_bytes: int = 20_000_000
-    min_text_chars: int = 20
-    batch_size: int = 500
-    story_threshold: float = 0.3
-    batch_story_threshold: float = 0.2
-    story_window_days: int = 4
-    storyline_window_days: int = 240
-    copy_threshold: float = 0.5
-    minhash_perm: int = 128
-    shingle_size: int = 5
-    use_embeddings: bool = False
-    host: str = "127.0.0.1"
-    port: int = 8765
+    db: str = _setting("sqlite:///copydesk.db", "Database URL: a SQLite path or postgresql+psycopg://...")
+    max_input_bytes: int = _setting(20_000_000, "Inputs larger than this are rejected (E105).")
+    min_text_chars: int = _setting(20, "Articles with less clean text than this are rejected as empty (E102).")
+    batch_size: int = _setting(500, "Articles written to the store per transaction.")
+    story_threshold: float = _setting(
+        0.3, "Similarity above which an article joins an existing story (streaming path).")
+    batch_story_threshold: float = _setting(
+        0.2, "Average-linkage similarity cut for batch story grouping (first stage).")
+    story_window_days: int = _setting(
+        4, "A story only absorbs articles published within this many days of its last article.")
+    storyline_window_days: int = _setting(240, "Stories this far apart can still be linked into one storyline.")
+    copy_threshold: float = _setting(0.5, "MinHash Jaccard above which two articles are copies or rewrites.")
+    minhash_perm: int = _setting(128, "Permutations per MinHash signature.")
+    shingle_size: int = _setting(5, "Words per shingle for copy detection.")
+    use_embeddings: bool = _setting(False, "Use the optional sentence-embedding model where installed.")
+    host: str = _setting("127.0.0.1", "Address the web app binds to (copydesk serve).")
+    port: int = _setting(8765, "Port the web app listens on (copydesk serve).")
+    partition_size: int = _setting(200, "Input items per Dask partition (copydesk ingest --workers/--scheduler).")
+    dask_retries: int = _setting(2, "Times Dask reruns a partition whose parse raised (lost workers: the scheduler).")
+    watch_feeds: str = _setting("", "Feed URLs copydesk watch polls when no FEEDS file is given (space-separated).")
+    watch_interval: float = _setting(300.0, "Seconds between two polls of one feed (copydesk watch).")
+    watch_host_delay: float = _setting(1.0, "Seconds between two requests to one host (copydesk watch).")
+    watch_timeout: float = _setting(20.0, "Seconds before a feed, page or robots.txt request is abandoned.")
+    watch_max_backoff: float = _setting(3600.0, "Longest wait in seconds before a failing host is tried again.")
+    watch_user_agent: str = _setting("copydesk-watch/0.1", "User-Agent of watch requests, matched against robots.txt.")
+    watch_events: str = _setting("copydesk-events.jsonl", "JSONL file story events from copydesk watch are appended to.")
+    watch_webhook: str = _setting("", "URL each story event is POSTed to as JSON (empty: none).")
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":
         """Defaults, then COPYDESK_* environment variables, then explicit overrides."""
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            env = os.environ.get(f"COPYDESK_{f.name.upper()}")
-            if env is not None:
-                values[f.name] = _coerce(f.name, env)
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        unknown = set(values) - set(_BY_NAME)
-        if unknown:
-            raise KeyError(f"unknown settings: {sorted(unknown)}")
-        return replace(cls(), **values)
+        return replace(cls(), **{name: value for name, (value, _) in _effective(overrides).items()
+                                 if value is not _DEFAULT})
+
+    @classmethod
+    def explain(cls, **overrides: Any) -> list[tuple[Setting, Any, str]]:
+        """Each setting with the value in effect and where it came from ("default", the variable, "option")."""
+        effective = _effective(overrides)
+        out = []
+        for s in SETTINGS:
+            value, source = effective.get(s.name, (_DEFAULT, "default"))
+            out.append((s, s.default if value is _DEFAULT else value, source))
+        return out
 
 
-def _coerce(name: str, raw: str) -> Any:
-    kind = type(_BY_NAME[name].default)
+_DEFAULT: Any = object()
+
+SETTINGS: tuple[Setting, ...] = tuple(Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings))
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _effective(overrides: dict[str, Any]) -> dict[str, tuple[Any, str]]:
+    """Values set by the environment or by ``overrides`` (None means not given), with their source."""
+    unknown = set(overrides) - set(_BY_NAME)
+    if unknown:
+        raise KeyError(f"unknown settings: {sorted(unknown)}")
+    values: dict[str, tuple[Any, str]] = {}
+    for s in SETTINGS:
+        env = os.environ.get(s.env)
+        if env is not None:
+            values[s.name] = (_coerce(s, env), s.env)
+    values.update({k: (v, "option") for k, v in overrides.items() if v is not None})
+    return values
+
+
+def _coerce(setting: Setting, raw: str) -> Any:
+    """An environment string as the setting's type; a value that is not one is a coded error (E902)."""
+    kind = type(setting.default)
     if kind is bool:
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    return kind(raw)
+        word = raw.strip().lower()
+        if word in {"1", "true", "yes", "on"}:
+            return True
+        if word in {"0", "false", "no", "off", ""}:
+            return False
+    else:
+        try:
+            return kind(raw.strip()) if kind in (int, float) else kind(raw)
+        except ValueError:
+            pass
+    raise UsageError(Code.E902, detail=f"{setting.env}={raw!r} is not a {kind.__name__}")
 
 
 def db_url(value: str) -> str:
