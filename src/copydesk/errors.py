@@ -25,6 +25,10 @@ class Code(str, Enum):
     E110 = "bad WARC record: {detail}"
     E111 = "bad sidecar metadata: {detail}"
     E112 = "no article text found in the HTML page"
+    E113 = "wrong type: {detail}"
+    E114 = "invalid text: {detail}"
+    E115 = "not a news article: {detail}"
+    E116 = "nothing to ingest: {detail}"
     # extract
     E201 = "extraction failed: {detail}"
     E230 = "quantity extraction needs text (a str), got {detail}"
@@ -40,6 +44,7 @@ class Code(str, Enum):
     E602 = "database schema is newer than this copydesk: {detail}"
     E603 = "no such article: {detail}"
     E604 = "no such story: {detail}"
+    E605 = "not storable: {detail}"
     # web
     E701 = "not found: {detail}"
     E702 = "bad request: {detail}"
