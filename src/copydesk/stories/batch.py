@@ -21,6 +21,7 @@ from copydesk.models import Article, Story
 from copydesk.settings import Settings
 from copydesk.stories.features import article_terms, matrix, published_day
 from copydesk.stories.labels import build_stories
+from copydesk.text import embeddings
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +51,8 @@ def time_factor(dates: Sequence[date | None], window_days: float) -> np.ndarray:
 
 def embedding_similarity(articles: Sequence[Article]) -> np.ndarray | None:
     """Cosine of sentence embeddings when the optional local model is installed, else None."""
-    try:
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        model = SentenceTransformer("all-MiniLM-L6-v2", local_files_only=True)
-    except Exception as exc:  # a missing local model is not an error: the lexical path stands alone
-        log.info("embedding model unavailable: %s", exc)
-        return None
-    emb = model.encode([a.text[:2000] for a in articles], normalize_embeddings=True)
-    return np.asarray(emb) @ np.asarray(emb).T
+    emb = embeddings.embed([a.text[:2000] for a in articles])
+    return None if emb is None else emb @ emb.T
 
 
 def similarity(articles: Sequence[Article], settings: Settings | None = None,
