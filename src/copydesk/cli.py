@@ -77,7 +77,13 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Parse and extract on a local Dask cluster of N processes (needs copydesk[scale]).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Parse and extract on a running Dask cluster whose workers can read PATHS.")
+@click.option("--verify", is_flag=True, help="With --workers/--scheduler: analyse each story touched as a Dask task.")
+def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, workers: int | None, scheduler: str | None,
+           verify: bool) -> None:
     """Store articles from files, folders (recursively) or - (standard input).
 
     Accepts JSONL / JSON arrays, .txt (with an optional NAME.json sidecar), HTML
@@ -86,7 +92,11 @@ def ingest(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
     inputs, stdin = _inputs(paths)
     progress = Progress()
     try:
-        summary = api.ingest(inputs, db=db, stdin=stdin, progress=progress)
+        if workers or scheduler:
+            summary = api.ingest_distributed(inputs, workers=workers, scheduler=scheduler, db=db, stdin=stdin,
+                                             progress=progress, verify=verify)
+        else:
+            summary = api.ingest(inputs, db=db, stdin=stdin, progress=progress)
     except CopydeskError as e:
         _fail(e)
     finally:

@@ -25,6 +25,8 @@ class Code(str, Enum):
     E110 = "bad WARC record: {detail}"
     E111 = "bad sidecar metadata: {detail}"
     E112 = "no article text found in the HTML page"
+    E120 = "fetch failed: {detail}"
+    E121 = "disallowed by robots.txt: {detail}"
     E113 = "wrong type: {detail}"
     E114 = "invalid text: {detail}"
     E115 = "not a news article: {detail}"
@@ -53,6 +55,8 @@ class Code(str, Enum):
     # usage
     E901 = "nothing to do: {detail}"
     E902 = "bad setting: {detail}"
+    E903 = "optional dependency missing: {detail}"
+    E904 = "bad feed list: {detail}"
 
     def format(self, **kw: object) -> str:  # type: ignore[override]  # the message template, filled
         try:

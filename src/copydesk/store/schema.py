@@ -113,6 +113,34 @@ reports = Table(
     Column("at", String(40), nullable=False),
 )
 
+# copydesk watch: each feed's conditional-GET cursor, each entry taken (so a restart refetches nothing),
+# and what each story's last event check saw (so an event fires once).
+watch_feeds = Table(
+    "watch_feeds", metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("etag", Text), Column("last_modified", Text),
+    Column("status", Text, nullable=False, default=""),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("polled_at", String(40)),
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("key", String(2048), primary_key=True),
+    Column("feed_url", String(2048), nullable=False),
+    Column("url", Text), Column("article_id", String(40)),
+    Column("state", String(16), nullable=False), Column("code", String(8)),
+    Column("at", String(40), nullable=False),
+)
+
+watch_stories = Table(
+    "watch_stories", metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("disputed", Text, nullable=False, default="[]"),
+    Column("origins", Integer, nullable=False, default=0),
+    Column("at", String(40), nullable=False),
+)
+
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -122,11 +150,16 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not migrations_t])
 
 
+def _watch_cursor(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[watch_feeds, watch_items, watch_stories], checkfirst=True)
+
+
 Migration = tuple[str, Callable[[Connection], None]]
 
 #: Ordered and named: a database records each one it has applied; never rename or reorder.
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_initial", _initial),
+    ("0002_watch_cursor", _watch_cursor),
 )
 
 

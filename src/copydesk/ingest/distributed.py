@@ -1,0 +1,230 @@
+"""Archive-scale parsing on Dask: inputs split into partitions, workers clean, parse and extract.
+
+Workers only compute (a partition in, its Articles, Rejections and mentions out),
+so a task lost with its worker is simply run again by Dask; the caller stores
+and places the results in partition order, which gives the same stories as one
+process reading the same inputs. Scheduling, retries and worker loss are Dask's.
+``dask[distributed]`` is optional (``pip install 'copydesk[scale]'``); with no
+workers and no scheduler the partitions are parsed in this process.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator, Sequence
+
+from copydesk.errors import Code, IngestError, UsageError
+from copydesk.ingest import STDIN_NAME, _expand, detect, jsonl, load, load_bytes
+from copydesk.ingest.records import Item, reject
+from copydesk.models import Mention, Rejection
+from copydesk.settings import Settings
+
+__all__ = ["Parsed", "Partition", "each", "parsed", "plan", "parse_partition", "session"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Whole files (``paths``), or the lines ``first_line``… of one JSONL file between two byte offsets."""
+
+    paths: tuple[str, ...] = ()
+    label: str = ""
+    start: int = 0
+    end: int = 0
+    first_line: int = 1
+    data: bytes | None = None  # standard input, read once by the client
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        return self.paths or (self.label,)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One partition's items in input order and the mentions extracted from its articles."""
+
+    items: tuple[Item, ...]
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+
+
+def _line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
+    """(start byte, end byte, first line number) of each run of ``size`` lines."""
+    with path.open("rb") as f:
+        start, line, first = 0, 0, 1
+        for raw in iter(f.readline, b""):
+            line += 1
+            if line - first + 1 == size:
+                end = f.tell()
+                yield start, end, first
+                start, first = end, line + 1
+        if line >= first:
+            yield start, f.tell(), first
+
+
+def _splittable(path: Path) -> bool:
+    """A plain JSONL file whose lines can be parsed apart (gzip and NUL-bearing files go whole)."""
+    if detect.by_name(path.name) != "jsonl" or path.name.lower().endswith(".gz"):
+        return False
+    with path.open("rb") as f:
+        head = f.read(detect.SNIFF_BYTES)
+    return b"\x00" not in head and detect.sniff(head) != "gzip"
+
+
+def plan(inputs: Sequence[str | Path], settings: Settings, stdin: IO[bytes] | None = None) -> list[Partition]:
+    """Partitions of ``inputs`` in input order: ``partition_size`` lines of a JSONL file, or files."""
+    size = max(1, settings.partition_size)
+    parts: list[Partition] = []
+    files: list[str] = []
+
+    def flush() -> None:
+        if files:
+            parts.append(Partition(paths=tuple(files)))
+            files.clear()
+
+    for label, path in _expand(inputs):
+        if path is None:
+            flush()
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            parts.append(Partition(label=STDIN_NAME, data=stream.read(settings.max_input_bytes + 1)))
+        elif path.is_file() and _splittable(path):
+            flush()
+            parts += [Partition(label=label, start=s, end=e, first_line=n) for s, e, n in _line_ranges(path, size)]
+        else:
+            files.append(label)
+            if len(files) >= size or detect.by_name(label) == "warc":
+                flush()
+    flush()
+    return parts
+
+
+def _items(part: Partition, settings: Settings) -> Iterator[Item]:
+    if part.paths:
+        yield from load(list(part.paths), settings)
+    elif part.data is not None:
+        if len(part.data) > settings.max_input_bytes:
+            yield reject(part.label, IngestError(Code.E105, size=len(part.data), limit=settings.max_input_bytes))
+            return
+        yield from load_bytes(part.data, name=part.label, settings=settings)
+    else:
+        with open(part.label, "rb") as f:
+            f.seek(part.start)
+            chunk = f.read(part.end - part.start)
+        for number, line in enumerate(io.BytesIO(chunk), part.first_line):
+            item = jsonl.parse_line(line, input=f"{part.label}:{number}", settings=settings)
+            if item is not None:
+                yield item
+
+
+def parse_partition(part: Partition, settings: Settings, extract: bool = True) -> Parsed:
+    """Clean and parse one partition and extract its articles' mentions (runs on a worker)."""
+    from copydesk.extract import extract as extract_mentions
+    from copydesk.models import Article
+
+    items = tuple(_items(part, settings))
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    failed: list[str] = []
+    for a in items if extract else ():
+        if isinstance(a, Article) and a.id not in mentions:
+            try:
+                mentions[a.id] = tuple(extract_mentions(a.text, a.published, article_id=a.id))
+            except Exception as exc:  # noqa: BLE001 - stored without mentions; analyze extracts them later
+                failed.append(f"{a.id}: {exc}")
+    if failed:
+        log.warning("extraction failed for %d articles of %s (first: %s)", len(failed), part.inputs[0], failed[0])
+    return Parsed(items, mentions)
+
+
+def _lost(part: Partition, exc: BaseException) -> Parsed:
+    """A partition Dask gave up on, as one Rejection per input so that the rest of the batch goes on."""
+    message = Code.E107.format(detail=f"the partition failed on every try: {type(exc).__name__}: {exc}"[:300])
+    return Parsed(tuple(Rejection(input=i if not part.label else f"{i}@{part.first_line}", stage="ingest",
+                                  code=Code.E107.name, message=message) for i in part.inputs))
+
+
+def _dask() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise UsageError(Code.E903, detail="dask[distributed] is needed for --workers and --scheduler "
+                                           "(pip install 'copydesk[scale]')") from exc
+    return distributed
+
+
+@contextmanager
+def session(workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+    """A Dask client: on ``scheduler`` (tcp://HOST:PORT), or on a local cluster of ``workers`` processes.
+
+    Yields None (parse in this process) when neither is given.
+    """
+    if not scheduler and not workers:
+        yield None
+        return
+    distributed = _dask()
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(Code.E902, detail=f"no Dask scheduler reachable at {scheduler!r}: {exc}") from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with distributed.LocalCluster(n_workers=int(workers or 1), threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
+
+
+def parsed(client: Any, parts: Sequence[Partition], settings: Settings, *, extract: bool = True,
+           progress: Progress | None = None) -> Iterator[Parsed]:
+    """Each partition parsed, yielded in partition order; at most a few partitions per worker in flight."""
+    tick = progress or (lambda stage, done, total: None)
+    if client is None:
+        for i, part in enumerate(parts):
+            yield parse_partition(part, settings, extract)
+            tick("parse", i + 1, len(parts))
+        return
+    window = max(2, 3 * max(1, len(client.scheduler_info().get("workers", {})) or 1))
+    futures: dict[int, Any] = {}
+    submitted = 0
+    for i, part in enumerate(parts):
+        while submitted < len(parts) and submitted - i < window:
+            futures[submitted] = client.submit(parse_partition, parts[submitted], settings, extract,
+                                               pure=False, retries=settings.dask_retries)
+            submitted += 1
+        future = futures.pop(i)
+        try:
+            result = future.result()
+        except Exception as exc:  # noqa: BLE001 - Dask gave up (KilledWorker or every retry raised)
+            result = _lost(part, exc)
+        future.release()
+        tick("parse", i + 1 + sum(f.done() for f in futures.values()), len(parts))
+        yield result
+
+
+def each(client: Any, fn: Callable[..., Any], items: Iterable[Any], progress: Progress | None = None,
+         stage: str = "verify", **kwargs: Any) -> list[Any]:
+    """``fn(item, **kwargs)`` for every item as Dask tasks (in this process without a client), in order."""
+    items = list(items)
+    tick = progress or (lambda stage, done, total: None)
+    if client is None:
+        out = []
+        for i, x in enumerate(items):
+            out.append(fn(x, **kwargs))
+            tick(stage, i + 1, len(items))
+        return out
+    distributed = _dask()
+    futures = [client.submit(fn, x, pure=False, **kwargs) for x in items]
+    for done, _ in enumerate(distributed.as_completed(futures), 1):
+        tick(stage, done, len(futures))
+    return client.gather(futures)
+
