@@ -64,8 +64,9 @@ def run(articles: Sequence[Article], *, rejections: Sequence[Rejection] = (),
         settings: Settings | None = None, one_story_only: bool = False,
         mentions: Mapping[str, Sequence[Mention]] | None = None,
         story_list: Sequence[Story] | None = None,
+        copies: Sequence[CopyLink] | None = None,
         progress: Progress = _noop) -> Analysis:
-    """Run every stage over ``articles``. Precomputed mentions or stories are reused."""
+    """Run every stage over ``articles``. Precomputed mentions, stories or copy links are reused."""
     settings = settings or Settings.load()
     articles = list(articles)
     by_id = {a.id: a for a in articles}
@@ -78,14 +79,18 @@ def run(articles: Sequence[Article], *, rejections: Sequence[Rejection] = (),
         groups = list(story_list)
     else:
         groups = stories.group(articles, settings)
-    copies = stories.find_copies(articles, settings)
+    links = list(stories.find_copies(articles, settings) if copies is None else
+                 [c for c in copies if c.a in by_id and c.b in by_id])
+    by_article: dict[str, list[CopyLink]] = {}
+    for c in links:
+        by_article.setdefault(c.a, []).append(c)
     analysed = []
     for i, st in enumerate(groups):
         members = {aid: by_id[aid] for aid in st.article_ids if aid in by_id}
         st_mentions = {aid: ments.get(aid, ()) for aid in members}
         claims = align.align(st, members, st_mentions)
-        st_copies = [c for c in copies if c.a in members and c.b in members]
+        st_copies = [c for aid in members for c in by_article.get(aid, ()) if c.b in members]
         v = verify.verify(st, members, st_mentions, claims, st_copies)
         analysed.append(StoryAnalysis(st, tuple(v.claims), tuple(v.dependences), tuple(v.groups)))
         progress("verify", i + 1, len(groups))
-    return Analysis(tuple(articles), ments, tuple(analysed), tuple(copies), tuple(rejections))
+    return Analysis(tuple(articles), ments, tuple(analysed), tuple(links), tuple(rejections))

@@ -2,18 +2,20 @@
 
 Candidates come from two cheap sources: MinHash LSH over word shingles (near-
 duplicates) and an inverted index of shingles (pairs sharing a few passages,
-which MinHash misses when the rest of the articles differ). Each candidate pair
-is then aligned word by word (difflib) and the shared passages are mapped back
-to character spans in both texts.
+which MinHash misses when the rest of the articles differ), capped per article.
+Each candidate pair is then aligned in linear time on shared word trigrams
+(short gaps between aligned runs searched word by word) and the shared passages
+are mapped back to character spans in both texts.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable, Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from copydesk.models import Article, CopyLink, Span
@@ -24,6 +26,8 @@ from copydesk.stories.resources import QUOTED_RE, TOKEN_RE
 MIN_BLOCK_WORDS = 3
 #: Blocks closer than this many words in both texts belong to one passage (light rewording).
 MAX_GAP_WORDS = 6
+#: Gaps between two aligned runs up to this many words are searched for shorter runs.
+MAX_FILL_WORDS = 24
 #: Share of a passage's words that must be matched.
 MIN_DENSITY = 0.6
 #: Matched words a passage needs to be reported.
@@ -45,6 +49,8 @@ MAX_SHINGLE_POSTINGS = 50
 MINHASH_SCHEME = "affine32"
 #: Shared shingles that make a pair worth aligning.
 MIN_SHARED_SHINGLES = 2
+#: Earlier articles one article is aligned with at most (those sharing the most shingles).
+MAX_CANDIDATES = 24
 
 Token = tuple[int, int, str]
 
@@ -72,6 +78,55 @@ def signature(shingle_set: Iterable[bytes], num_perm: int = 128) -> MinHash:
     return mh
 
 
+def _blocks(wa: Sequence[str], wb: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Maximal runs of equal words (start in a, start in b, size), in the order of ``a``.
+
+    Linear time: every MIN_BLOCK_WORDS-gram of ``b`` is indexed by position, ``a`` is
+    scanned once and each shared gram is extended as far as the words agree. An
+    occurrence right after the previous run (within MAX_GAP_WORDS) is preferred, so
+    a passage stays one diagonal; paragraphs moved around are still found.
+    """
+    k = MIN_BLOCK_WORDS
+    if len(wa) < k or len(wb) < k:
+        return []
+    where: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(wb) - k + 1):
+        where.setdefault(tuple(wb[j:j + k]), []).append(j)
+    out: list[tuple[int, int, int]] = []
+    i, prev_b = 0, -1
+    while i <= len(wa) - k:
+        js = where.get(tuple(wa[i:i + k]))
+        if not js:
+            i += 1
+            continue
+        j = next((x for x in js if prev_b <= x <= prev_b + MAX_GAP_WORDS), js[0])
+        size = k
+        while i + size < len(wa) and j + size < len(wb) and wa[i + size] == wb[j + size]:
+            size += 1
+        out.append((i, j, size))
+        i, prev_b = i + size, j + size
+    return out
+
+
+def _with_gap_blocks(wa: Sequence[str], wb: Sequence[str],
+                     runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``runs`` with the shorter runs found inside the short gaps between consecutive runs.
+
+    A rewritten sentence keeps one- and two-word runs between its longer ones;
+    each gap is at most MAX_FILL_WORDS each side, so this stays linear.
+    """
+    out: list[tuple[int, int, int]] = []
+    for k, run in enumerate(runs):
+        if k:
+            pa, pb, ps = runs[k - 1]
+            ga, gb = (pa + ps, run[0]), (pb + ps, run[1])
+            if 0 < ga[1] - ga[0] <= MAX_FILL_WORDS and 0 < gb[1] - gb[0] <= MAX_FILL_WORDS:
+                sm = SequenceMatcher(None, wa[ga[0]:ga[1]], wb[gb[0]:gb[1]], autojunk=False)
+                out.extend((ga[0] + blk.a, gb[0] + blk.b, blk.size) for blk in sm.get_matching_blocks() if blk.size)
+        out.append(run)
+    return out
+
+
 def passages(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[Span, Span, int]]:
     """Shared passages: (span in a, span in b, matched words), in the order of ``a``.
 
@@ -82,17 +137,15 @@ def passages(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[Span, Span, i
     """
     wa = [t[2] for t in a]
     wb = [t[2] for t in b]
-    sm = SequenceMatcher(None, wa, wb, autojunk=False)
-    blocks = [blk for blk in sm.get_matching_blocks() if blk.size > 0]
     groups: list[list[int]] = []  # a_start, a_end, b_start, b_end, matched, longest run
-    for blk in blocks:
+    for ba, bb, size in _with_gap_blocks(wa, wb, _blocks(wa, wb)):
         cur = groups[-1] if groups else None
-        if cur and blk.a - cur[1] <= MAX_GAP_WORDS and 0 <= blk.b - cur[3] <= MAX_GAP_WORDS:
-            cur[1], cur[3] = blk.a + blk.size, blk.b + blk.size
-            cur[4] += blk.size
-            cur[5] = max(cur[5], blk.size)
+        if cur and ba - cur[1] <= MAX_GAP_WORDS and 0 <= bb - cur[3] <= MAX_GAP_WORDS:
+            cur[1], cur[3] = ba + size, bb + size
+            cur[4] += size
+            cur[5] = max(cur[5], size)
         else:
-            groups.append([blk.a, blk.a + blk.size, blk.b, blk.b + blk.size, blk.size, blk.size])
+            groups.append([ba, ba + size, bb, bb + size, size, size])
     out = []
     for g in groups:
         span_words = max(g[1] - g[0], g[3] - g[2])
@@ -152,38 +205,97 @@ def _later(x: Article, y: Article) -> Article:
     return x if dx and dy and dx > dy else y
 
 
+def _shingle_array(shingle_set: Iterable[bytes]) -> np.ndarray:
+    """A shingle set as a sorted uint64 array (8 bytes a shingle instead of a Python object)."""
+    return np.unique(np.frombuffer(b"".join(shingle_set), dtype=np.uint64))
+
+
+class _Postings:
+    """Which articles hold each shingle: one sorted array, so memory stays 12 bytes a shingle."""
+
+    def __init__(self, arrays: Sequence[np.ndarray]) -> None:
+        lengths = np.fromiter((len(x) for x in arrays), dtype=np.int64, count=len(arrays))
+        flat = np.concatenate(arrays) if len(arrays) else np.zeros(0, dtype=np.uint64)
+        owner = np.repeat(np.arange(len(arrays), dtype=np.int32), lengths)
+        order = np.argsort(flat, kind="stable")
+        self.keys, self.owner = flat[order], owner[order]
+
+    def partners(self, shingle_array: np.ndarray, before: int) -> dict[int, int]:
+        """Articles with an index below ``before`` sharing MIN_SHARED_SHINGLES or more of these shingles
+        (boilerplate shingles, held by over MAX_SHINGLE_POSTINGS articles, do not count): index -> shared."""
+        lo = np.searchsorted(self.keys, shingle_array, side="left")
+        hi = np.searchsorted(self.keys, shingle_array, side="right")
+        keep = (hi - lo > 1) & (hi - lo <= MAX_SHINGLE_POSTINGS)
+        if not keep.any():
+            return {}
+        idx = np.concatenate([self.owner[a:b] for a, b in zip(lo[keep], hi[keep])])
+        idx = idx[idx < before]
+        found, counts = np.unique(idx, return_counts=True)
+        return {int(j): int(c) for j, c in zip(found, counts) if c >= MIN_SHARED_SHINGLES}
+
+
+def _full_key(ts: Sequence[Token]) -> bytes:
+    return _h("\x00".join(t[2] for t in ts))
+
+
 def find_copies(articles: Sequence[Article], settings: Settings | None = None) -> list[CopyLink]:
-    """Every copy, syndicated copy and rewrite among ``articles``."""
+    """Every copy, syndicated copy and rewrite among ``articles``.
+
+    Each article is compared with at most MAX_CANDIDATES earlier ones (those sharing
+    the most shingles), and an article word for word like an earlier one is linked
+    to that one only: copies of one wire report form a chain, not a clique, which
+    keeps dependence groups whole at linear cost. Only compact per-article arrays
+    are held; words are re-read per compared pair.
+    """
     size = int(getattr(settings, "shingle_size", 5))
     num_perm = int(getattr(settings, "minhash_perm", 128))
     threshold = float(getattr(settings, "copy_threshold", 0.5))
-    toks = [tokens(a.text) for a in articles]
-    sh = [shingles([t[2] for t in ts], size) for ts in toks]
-    pairs: set[tuple[int, int]] = set()
+    arrays: list[np.ndarray] = []
+    sigs = np.zeros((len(articles), num_perm), dtype=np.uint64)
+    first: dict[bytes, int] = {}  # word sequence -> first article with it
+    same_as: dict[int, int] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    for i, s in enumerate(sh):
-        if not s:
+    pairs: list[tuple[int, int]] = []
+    for i, a in enumerate(articles):
+        ts = tokens(a.text)
+        key = _full_key(ts) if ts else b""
+        if key and key in first:
+            same_as[i] = first[key]
+            pairs.append((first[key], i))
+            arrays.append(np.zeros(0, dtype=np.uint64))
             continue
-        mh = signature(s, num_perm)
-        for j in lsh.query(mh):
-            pairs.add((int(j), i))
-        lsh.insert(str(i), mh)
-    post: dict[bytes, list[int]] = defaultdict(list)
-    for i, s in enumerate(sh):
-        for h in s:
-            post[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in post.values():
-        if 1 < len(ids) <= MAX_SHINGLE_POSTINGS:
-            for x in range(len(ids)):
-                for y in range(x + 1, len(ids)):
-                    shared[(ids[x], ids[y])] += 1
-    pairs.update(p for p, n in shared.items() if n >= MIN_SHARED_SHINGLES)
+        if key:
+            first[key] = i
+        s = shingles([t[2] for t in ts], size)
+        arrays.append(_shingle_array(s))
+        if s:
+            mh = signature(s, num_perm)
+            sigs[i] = mh.hashvalues
+            lsh.insert(str(i), mh)
+    postings = _Postings(arrays)
+    for i, a in enumerate(articles):
+        if i in same_as or not len(arrays[i]):
+            continue
+        near = {int(j) for j in lsh.query(MinHash(num_perm=num_perm, seed=1, hashvalues=sigs[i],
+                                                   scheme=MINHASH_SCHEME)) if int(j) < i}
+        cand = postings.partners(arrays[i], i)
+        if len(near) > 4 * MAX_CANDIDATES:  # many near-duplicates: keep those MinHash finds closest
+            order = sorted(near, key=lambda j: (-int((sigs[j] == sigs[i]).sum()), j))
+            near = set(order[:4 * MAX_CANDIDATES])
+        for j in near - cand.keys():
+            cand[j] = len(np.intersect1d(arrays[i], arrays[j], assume_unique=True))
+        best = sorted(cand, key=lambda j: (-cand[j], j))[:MAX_CANDIDATES]
+        pairs.extend((j, i) for j in best)
+
+    @lru_cache(maxsize=4096)
+    def toks(k: int) -> list[Token]:
+        return tokens(articles[k].text)
+
     out = []
     for i, j in sorted(pairs):
         if articles[i].id == articles[j].id:
             continue
-        link = compare_pair(articles[i], articles[j], toks[i], toks[j])
+        link = compare_pair(articles[i], articles[j], toks(i), toks(j))
         if link is not None:
             out.append(link)
     return out

@@ -1,0 +1,163 @@
+"""One large story analyzed: time, report size and peak memory for ``--n`` articles about one event.
+
+Generates a deterministic story (own words): a few wire reports, outlets that
+republish them, outlets that rewrite them, and outlets that report on their own
+with their own figures, dates and quotes. Mentions are extracted first (timed
+apart as ``extract_s``, the parse is measured elsewhere); then the story is
+analyzed as one dossier and its copydesk.report/1 document built and rendered as
+JSON. With ``--baseline SRC`` the same measurement also runs on another checkout's
+``src`` (a subprocess each, so peak memory is per run) and both go on one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUTLETS = [f"{a} {b}" for a in ("Larkfield", "Valley", "Northern", "Coastline", "Brenmouth", "Harbour", "Eastern",
+                                "Kestrel", "Selwyn", "Ardwick")
+           for b in ("Gazette", "Courier", "Ledger", "Examiner", "Post", "Times", "Herald", "Record")]
+WIRES = ["Coastline Wire", "Norland Press Agency", "Capital News Service"]
+PEOPLE = [("Dana Okafor", "transport commissioner"), ("Tomasz Wren", "council leader"),
+          ("Priya Nandakumar", "port director"), ("Helena Marsh", "union official"), ("Sam Reed", "city engineer")]
+TOWNS = ["Larkfield", "Brenmouth", "Ardwick", "Millbrook", "Oustbridge", "Kestrel Bay", "Harrowgate", "Selwyn"]
+
+
+def wire_text(rng: random.Random, k: int) -> str:
+    """One wire report about the ferry terminal closure (figures drawn per report)."""
+    who, role = PEOPLE[k % len(PEOPLE)]
+    return "\n\n".join([
+        f"BRENMOUTH, March {3 + k % 5} ({WIRES[k % len(WIRES)]}) - The Brenmouth ferry terminal will close for "
+        f"{rng.choice([14, 14, 14, 16])} months of repairs starting on April {rng.choice([2, 2, 9])}, officials "
+        f"said on Tuesday.",
+        f"Engineers found cracks in {rng.choice([212, 212, 240])} piles during an inspection last autumn, according "
+        f"to a report by the firm Harbor Survey Ltd, which the council hired in {rng.choice(['2021', '2022'])}.",
+        f"“We are not taking any chances with a structure that {rng.choice(['9,000', '9,000', '12,000'])} people "
+        f"use every day,” {role} {who} told reporters.",
+        f"The work is expected to cost ${rng.choice(['48.5', '48.5', '52'])} million, most of it paid by the "
+        f"state. Dr. Amara Osei, who chairs the budget committee, said the figure could rise by "
+        f"{rng.choice([10, 10, 15])}%.",
+        f"Ferries to Kestrel Bay will run from a temporary pier in {rng.choice(TOWNS)} until the terminal "
+        f"reopens, the operator said in a statement issued on Monday.",
+    ])
+
+
+def own_text(rng: random.Random, outlet: str) -> str:
+    """An outlet's own reporting of the same event, in its own words."""
+    who, role = rng.choice(PEOPLE)
+    town = rng.choice(TOWNS)
+    paras = [
+        f"Passengers in {town} face a long wait: the ferry terminal in Brenmouth shuts on April "
+        f"{rng.choice([2, 2, 2, 9])} and stays closed for {rng.choice([14, 14, 15])} months, the council "
+        f"confirmed, {outlet} has learned.",
+        f"{who}, the {role}, said crews would replace {rng.choice([212, 212, 220])} damaged piles and that the "
+        f"bill, put at ${rng.choice(['48.5', '48.5', '50'])} million, would be met largely by the state.",
+        f"“{rng.choice(['It is the right call', 'Safety comes first', 'We had no choice'])},” {who} said on "
+        f"{rng.choice(['Tuesday', 'Wednesday'])}.",
+    ]
+    for _ in range(rng.randint(1, 4)):
+        paras.append(f"Commuters from {rng.choice(TOWNS)} said the detour would add {rng.randint(10, 70)} minutes "
+                     f"to each crossing, and {rng.randint(2, 40)} local shops expect fewer customers.")
+    if rng.random() < 0.4:
+        paras.append(f"{rng.choice(WIRES)} first reported the closure.")
+    return "\n\n".join(paras)
+
+
+def rewrite(rng: random.Random, text: str, outlet: str) -> str:
+    """A light rewrite of a wire text: its paragraphs kept with words changed, one of its own added."""
+    paras = text.split("\n\n")[1:]
+    rng.shuffle(paras)
+    paras = [p.replace("officials said", "officials announced").replace("told reporters", "said") for p in paras]
+    paras.insert(0, f"{outlet} readers who use the Brenmouth ferry will need another route this spring.")
+    return "\n\n".join(paras)
+
+
+def story(n: int, seed: int = 5) -> list[dict[str, object]]:
+    """``n`` article records about one event: wires, syndicated copies, rewrites, own reporting."""
+    rng = random.Random(seed)
+    wires = [wire_text(rng, k) for k in range(max(3, n // 200))]
+    out = []
+    for i in range(n):
+        outlet = rng.choice(OUTLETS)
+        r = rng.random()
+        w = rng.randrange(len(wires))
+        if i < len(wires):
+            text, source = wires[i], WIRES[i % len(WIRES)]
+        elif r < 0.35:
+            text, source = wires[w] + f"\n\nReporting by {outlet} staff.", outlet
+        elif r < 0.6:
+            text, source = rewrite(rng, wires[w], outlet), outlet
+        else:
+            text, source = own_text(rng, outlet), outlet
+        out.append({"id": f"big-{i}", "source": source, "title": f"Brenmouth ferry terminal to close ({i})",
+                    "url": f"https://news.example/big/{i}", "published": f"2025-03-{3 + i % 20:02d}",
+                    "text": text})
+    return out
+
+
+def measure(n: int) -> dict[str, object]:
+    """Extract, then analyze one story of ``n`` articles; time, report size, peak memory."""
+    from copydesk import api
+    from copydesk.models import Article, content_id
+    from copydesk.settings import Settings
+
+    settings = Settings.load()
+    arts = [Article(id=content_id(str(r["source"]), str(r["text"])), source=str(r["source"]),
+                    text=str(r["text"]), title=str(r["title"]), url=str(r["url"]),
+                    published=str(r["published"]))
+            for r in story(n)]
+    from copydesk.pipeline import extract_all
+
+    t0 = time.perf_counter()
+    mentions = extract_all(arts)
+    t_extract = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    analysis = api.analyze_articles(arts, one_story=True, settings=settings, mentions=mentions)
+    t_analyze = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    doc = api.report(analysis)
+    text = api.render(doc, "json")
+    t_report = time.perf_counter() - t0
+    sa = analysis.stories[0]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"n": n, "extract_s": round(t_extract, 2), "analyze_s": round(t_analyze, 2),
+            "report_s": round(t_report, 2), "total_s": round(t_analyze + t_report, 2),
+            "report_mb": round(len(text.encode("utf-8")) / 1e6, 2), "claims": len(sa.claims),
+            "dependences": len(sa.dependences), "groups": len(sa.groups), "copies": len(analysis.copies),
+            "ru_maxrss_mb": round(rss / 1e3, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=2000, help="articles in the story")
+    ap.add_argument("--baseline", type=Path, help="another checkout's src/ to measure in the same run")
+    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a single measurement, this process
+    args = ap.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(args.n)))
+        return 0
+    out: dict[str, object] = {"benchmark": "large_story", "n": args.n}
+    runs = [("after", Path(__file__).resolve().parents[1] / "src")]
+    if args.baseline:
+        runs.insert(0, ("before", args.baseline.resolve()))
+    for name, src in runs:
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        res = subprocess.run([sys.executable, __file__, "--n", str(args.n), "--one"], env=env,
+                             capture_output=True, text=True, check=False)
+        if res.returncode != 0:
+            out[name] = {"error": res.stderr.strip().splitlines()[-1:] or ["failed"]}
+            continue
+        out[name] = json.loads(res.stdout.strip().splitlines()[-1])
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
