@@ -43,6 +43,13 @@ class Observation:
     seen_at: str
 
 
+def _reason(e: BaseException) -> str:
+    """What a database error says went wrong: the driver's class and first line, never the SQL or its values."""
+    orig = getattr(e, "orig", None) or e
+    first = (str(orig).strip().splitlines() or [""])[0]
+    return f"{type(orig).__name__}: {first[:200]}"
+
+
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     batch: list[Any] = []
     for item in items:
@@ -68,7 +75,7 @@ class Store:
             with self.engine.begin() as conn:
                 t.migrate(conn)
         except SQLAlchemyError as e:
-            raise StoreError(Code.E601, detail=f"{self._safe_url}: {e.__class__.__name__}: {e}") from e
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
 
     @property
     def dialect(self) -> str:
@@ -90,14 +97,14 @@ class Store:
         try:
             return self.engine.begin()
         except SQLAlchemyError as e:
-            raise StoreError(Code.E601, detail=f"{self._safe_url}: {e}") from e
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
 
     def _read(self, stmt: Any) -> list[Any]:
         try:
             with self.engine.connect() as conn:
                 return list(conn.execute(stmt).mappings())
         except SQLAlchemyError as e:
-            raise StoreError(Code.E601, detail=f"{self._safe_url}: {e}") from e
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
 
     # --- articles ---------------------------------------------------------------------------
 
@@ -121,7 +128,7 @@ class Store:
                             {"input": r.input, "stage": r.stage, "code": r.code, "message": r.message, "at": stamp}
                             for r in rejs])
             except SQLAlchemyError as e:
-                raise StoreError(Code.E601, detail=f"{self._safe_url}: {e}") from e
+                raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
             for a in arts:
                 ids.append(a.id)
             new_ids += fresh
