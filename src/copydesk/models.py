@@ -95,9 +95,17 @@ class Article:
     def make_id(source: str, text: str) -> str:
         return content_id(source.strip().lower(), text)
 
+
     @property
-    def published_date(self) -> date | None:
-        return parse_published(self.published)
+    def given_id(self) -> str | None:
+        """The caller's own id for this article (the input's ``id`` field), as text; None when absent."""
+        value = self.meta.get("given_id")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return None
+
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -20,6 +20,7 @@ from copydesk.models import Article, CopyLink, Mention, Rejection, Story
 from copydesk.settings import Settings, db_url
 from copydesk.store import codec
 from copydesk.store import schema as t
+from copydesk.store import versions
 
 __all__ = ["Store", "IngestSummary", "Observation"]
 
@@ -157,6 +158,8 @@ class Store:
         obs = [{"article_id": a.id, "url": a.url or "", "input": a.input or "", "fetched": a.fetched,
                 "seen_at": stamp} for a in arts]
         conn.execute(self._insert(t.observations).on_conflict_do_nothing(), obs)
+        placed = set(fresh)
+        versions.place(conn, [versions.Named(a.id, a.source, a.url, a.given_id) for a in arts if a.id in placed])
         return fresh
 
     def article(self, id: str) -> Article | None:
@@ -171,16 +174,7 @@ class Store:
         ``order`` is "published" (oldest first) or "arrival" (the order they were first stored).
         """
         a = t.articles.c
-        stmt = select(t.articles)
-        if source:
-            stmt = stmt.where(a.source == source)
-        if since:
-            stmt = stmt.where(a.published_day >= since[:10])
-        if until:
-            stmt = stmt.where(a.published_day <= until[:10])
-        if q:
-            like = f"%{q}%"
-            stmt = stmt.where(or_(a.title.ilike(like), a.text.ilike(like)))
+        stmt = _article_filters(select(t.articles), source, since, until, q)
         if ids is not None:
             out: list[Article] = []
             id_list = list(ids)
@@ -199,8 +193,39 @@ class Store:
             stmt = stmt.limit(limit)
         return [codec.article_from_row(r) for r in self._read(stmt)]
 
-    def count_articles(self) -> int:
-        return int(self._read(select(func.count().label("n")).select_from(t.articles))[0]["n"])
+    def count_articles(self, *, source: str | None = None, since: str | None = None, until: str | None = None,
+                       q: str | None = None) -> int:
+        """How many stored articles the filters of ``articles`` match."""
+        stmt = _article_filters(select(func.count().label("n")).select_from(t.articles), source, since, until, q)
+        return int(self._read(stmt)[0]["n"])
+
+    def find(self, ref: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles that ``ref`` names: its full id, the caller's id (given_id) or a prefix of the id."""
+        a, av = t.articles.c, t.article_versions.c
+        named = or_(a.id == ref, av.given_id == ref)
+        if ref and len(ref) < 40 and all(ch in "0123456789abcdef" for ch in ref):
+            named = or_(named, a.id.startswith(ref))
+        stmt = (select(a.id, a.source, a.title, a.published, av.given_id, av.first_id, av.version)
+                .select_from(t.articles.outerjoin(t.article_versions, av.article_id == a.id))
+                .where(named).order_by(a.id).limit(limit))
+        return [dict(r) for r in self._read(stmt)]
+
+    def versions(self, ids: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """For each article id, every version of its article as (id, version), oldest first."""
+        av = t.article_versions.c
+        first: dict[str, str] = {}
+        id_list = list(dict.fromkeys(ids))
+        for i in range(0, len(id_list), 500):
+            for r in self._read(select(av.article_id, av.first_id).where(av.article_id.in_(id_list[i:i + 500]))):
+                first[r["article_id"]] = r["first_id"]
+        chains: dict[str, list[tuple[str, int]]] = {}
+        lineages = sorted(set(first.values()))
+        for i in range(0, len(lineages), 500):
+            stmt = (select(av.article_id, av.first_id, av.version).where(av.first_id.in_(lineages[i:i + 500]))
+                    .order_by(av.first_id, av.version))
+            for r in self._read(stmt):
+                chains.setdefault(r["first_id"], []).append((r["article_id"], r["version"]))
+        return {x: chains[first[x]] if x in first else [(x, 1)] for x in id_list}
 
     def sources(self) -> list[str]:
         return [r["source"] for r in self._read(select(t.articles.c.source).distinct().order_by(t.articles.c.source))]
@@ -389,6 +414,21 @@ class Store:
 
     def migrations(self) -> list[str]:
         return [r["name"] for r in self._read(select(t.migrations_t.c.name).order_by(t.migrations_t.c.name))]
+
+
+def _article_filters(stmt: Any, source: str | None, since: str | None, until: str | None, q: str | None) -> Any:
+    """``stmt`` narrowed to one outlet, a day range and words in the title or text."""
+    a = t.articles.c
+    if source:
+        stmt = stmt.where(a.source == source)
+    if since:
+        stmt = stmt.where(a.published_day >= since[:10])
+    if until:
+        stmt = stmt.where(a.published_day <= until[:10])
+    if q:
+        like = f"%{q}%"
+        stmt = stmt.where(or_(a.title.ilike(like), a.text.ilike(like)))
+    return stmt
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -44,6 +44,20 @@ observations = Table(
     UniqueConstraint("article_id", "url", "input", name="uq_observation"),
 )
 
+# What names an article to its caller and which version of it a row is: a changed text at the same
+# outlet and URL (one ``url_key``) is the next version of one article (``first_id``, the first version's id).
+article_versions = Table(
+    "article_versions", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("given_id", String(200)),
+    Column("url_key", String(40)),
+    Column("first_id", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_article_versions_given", "given_id"),
+    Index("ix_article_versions_url_key", "url_key"),
+    Index("ix_article_versions_first", "first_id"),
+)
+
 rejections = Table(
     "rejections", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -150,6 +164,14 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not migrations_t])
 
 
+def _article_versions(conn: Connection) -> None:
+    """The article_versions table, filled for the articles already stored (in arrival order)."""
+    from copydesk.store.versions import backfill
+
+    article_versions.create(conn, checkfirst=True)
+    backfill(conn)
+
+
 def _watch_cursor(conn: Connection) -> None:
     metadata.create_all(conn, tables=[watch_feeds, watch_items, watch_stories], checkfirst=True)
 
@@ -160,6 +182,7 @@ Migration = tuple[str, Callable[[Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_initial", _initial),
     ("0002_watch_cursor", _watch_cursor),
+    ("0003_article_versions", _article_versions),
 )
 
 
