@@ -95,6 +95,9 @@ class Article:
     def make_id(source: str, text: str) -> str:
         return content_id(source.strip().lower(), text)
 
+    @property
+    def published_date(self) -> date | None:
+        return parse_published(self.published)
 
     @property
     def given_id(self) -> str | None:
@@ -105,7 +108,6 @@ class Article:
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         return None
-
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
