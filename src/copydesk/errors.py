@@ -47,6 +47,8 @@ class Code(str, Enum):
     E603 = "no such article: {detail}"
     E604 = "no such story: {detail}"
     E605 = "not storable: {detail}"
+    E606 = "ambiguous article id: {detail}"
+    E607 = "no such database: {detail}"
     # web
     E701 = "not found: {detail}"
     E702 = "bad request: {detail}"
