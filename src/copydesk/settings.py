@@ -48,6 +48,7 @@ class Settings:
     minhash_perm: int = _setting(128, "Permutations per MinHash signature.")
     shingle_size: int = _setting(5, "Words per shingle for copy detection.")
     use_embeddings: bool = _setting(False, "Use the optional sentence-embedding model where installed.")
+    brief_items: int = _setting(12, "Most items a story's brief lists; the rest stay in the claim matrix and the JSON.")
     host: str = _setting("127.0.0.1", "Address the web app binds to (copydesk serve).")
     port: int = _setting(8765, "Port the web app listens on (copydesk serve).")
     partition_size: int = _setting(200, "Input items per Dask partition (copydesk ingest --workers/--scheduler).")

@@ -25,3 +25,36 @@ def dependence_groups(article_ids: Sequence[str], dependencies: Iterable[Mapping
 def group_of(groups: Sequence[Sequence[str]]) -> dict[str, int]:
     """Article id -> index of its group."""
     return {a: i for i, g in enumerate(groups) for a in g}
+
+
+def copy_edges(dependencies: Iterable[Mapping[str, Any]],
+               threshold: float = DEPENDENT_SCORE) -> list[tuple[str, str, str]]:
+    """(origin, copier, copy kind) of every dependence whose direction is known."""
+    out = []
+    for d in dependencies:
+        origin = d.get("origin")
+        if origin and float(d["score"]) >= threshold and origin in d["articles"]:
+            copier = next(a for a in d["articles"] if a != origin)
+            out.append((origin, copier, str(d.get("copy") or "rewrite")))
+    return out
+
+
+def copy_chain(article_ids: Sequence[str],
+               dependencies: Iterable[Mapping[str, Any]]) -> tuple[str, list[str], set[str]] | None:
+    """(origin, the articles copying it, copy kinds) when all others of ``article_ids`` descend from one."""
+    ids = list(dict.fromkeys(article_ids))
+    inside = [e for e in copy_edges(dependencies) if e[0] in ids and e[1] in ids]
+    copiers = {c for _, c, _ in inside}
+    roots = [a for a in ids if a not in copiers]
+    if len(ids) < 2 or len(roots) != 1:
+        return None
+    reached, frontier = {roots[0]}, [roots[0]]
+    while frontier:
+        at = frontier.pop()
+        for o, c, _ in inside:
+            if o == at and c not in reached:
+                reached.add(c)
+                frontier.append(c)
+    if reached != set(ids):
+        return None
+    return roots[0], [a for a in ids if a != roots[0]], {k for _, _, k in inside}

@@ -9,8 +9,9 @@ from importlib import resources
 from typing import Any, Mapping, Sequence
 
 from copydesk.errors import Code, CopydeskError
-from copydesk.models import Article, Claim, Mention, Quantity, Time
+from copydesk.models import Article, Claim, CopyLink, Dependence, Mention, Quantity, Time
 from copydesk.pipeline import Analysis, StoryAnalysis
+from copydesk.settings import Settings
 
 SCHEMA_ID = "copydesk.report/1"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -67,15 +68,40 @@ def mention_dict(m: Mention, article: Article) -> dict[str, Any]:
 
 def claim_dict(c: Claim, by_id: Mapping[str, Article]) -> dict[str, Any]:
     return {"id": c.id, "kind": c.kind, "summary": c.key, "status": c.status,
-            "independent_sources": c.independent_sources,
+            "independent_sources": c.independent_sources, "believed": c.value, "confidence": c.confidence,
             "mentions": [mention_dict(m, by_id[m.article_id]) for m in c.mentions],
             "differences": [{"mentions": [d.a, d.b], "type": d.type, "note": d.note} for d in c.differences]}
 
 
+def dependency_dict(d: Dependence, copies: Mapping[frozenset[str], CopyLink],
+                    by_id: Mapping[str, Article]) -> dict[str, Any]:
+    """A dependence edge; ``origin`` names the article the other copies, where the dates tell."""
+    out: dict[str, Any] = {"articles": [d.a, d.b], "score": round(float(d.score), 4), "evidence": list(d.evidence)}
+    link = copies.get(frozenset((d.a, d.b)))
+    if link is not None:
+        out["copy"] = link.kind
+        first, later = by_id[link.a].published, by_id[link.b].published
+        if first and later and first < later:
+            out["origin"] = link.a
+    return out
+
+
+def siblings_undirected(deps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop the direction between two copies of one origin: the later need not copy the earlier."""
+    from_ = {(d["origin"], a) for d in deps if "origin" in d for a in d["articles"] if a != d["origin"]}
+    for d in deps:
+        if "origin" in d:
+            x, y = d["articles"]
+            if any((z, x) in from_ and (z, y) in from_ for z, _ in from_):
+                del d["origin"]
+    return deps
+
+
 def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
-               mentions: Mapping[str, Sequence[Mention]] | None = None) -> dict[str, Any]:
-    """A STORY of the contract with its brief, quotes, timeline and matrix filled in."""
-    from copydesk.report.brief import build_brief
+               mentions: Mapping[str, Sequence[Mention]] | None = None,
+               copies: Sequence[CopyLink] = (), brief_items: int | None = None) -> dict[str, Any]:
+    """A STORY of the contract with its overview, brief, quotes, timeline and matrix filled in."""
+    from copydesk.report.brief import build_brief, build_overview
     from copydesk.report.matrix import build_matrix
     from copydesk.report.quotes import build_quotes
     from copydesk.report.timeline import build_timeline
@@ -83,25 +109,26 @@ def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
     st = sa.story
     members = {aid: by_id[aid] for aid in st.article_ids if aid in by_id}
     ments = {aid: tuple((mentions or {}).get(aid, ())) for aid in members}
+    links = {frozenset((c.a, c.b)): c for c in copies if c.a in members and c.b in members}
     d = {
         "id": st.id, "title": st.title, "storyline": st.storyline_id,
         "articles": list(st.article_ids),
         "claims": [claim_dict(c, by_id) for c in sa.claims],
         "quotes": build_quotes(list(members), members, ments),
         "timeline": build_timeline(sa.claims, members, ments),
-        "dependencies": [{"articles": [d.a, d.b], "score": round(float(d.score), 4), "evidence": list(d.evidence)}
-                         for d in sa.dependences],
+        "dependencies": siblings_undirected([dependency_dict(dep, links, by_id) for dep in sa.dependences]),
         "brief": [],
     }
     arts = {aid: article_dict(a) for aid, a in members.items()}
-    d["brief"] = build_brief(d, arts)
+    d["brief"] = build_brief(d, arts, brief_items)
+    d["overview"] = build_overview(d, arts, d["brief"])
     d["matrix"] = build_matrix(d, arts)
     return d
 
 
 def article_dict(a: Article, mentions: Sequence[Mention] | None = None) -> dict[str, Any]:
     """An ARTICLE of the contract; with ``mentions``, its typed spans for highlighting."""
-    d: dict[str, Any] = {"id": a.id, "source": a.source, "url": a.url, "title": a.title,
+    d: dict[str, Any] = {"id": a.id, "given_id": a.given_id, "source": a.source, "url": a.url, "title": a.title,
                          "published": a.published, "language": a.language, "text": a.text}
     if mentions is not None:
         d["mentions"] = [{"kind": m.kind, "start": m.start, "end": m.end, "text": a.text[m.start:m.end]}
@@ -109,12 +136,13 @@ def article_dict(a: Article, mentions: Sequence[Mention] | None = None) -> dict[
     return d
 
 
-def build(analysis: Analysis) -> dict[str, Any]:
+def build(analysis: Analysis, settings: Settings | None = None) -> dict[str, Any]:
     """The report document for ``analysis``."""
     by_id = analysis.by_id
+    limit = (settings or Settings.load()).brief_items
     return {
         "schema": SCHEMA_ID,
         "articles": [article_dict(a, analysis.mentions.get(a.id, ())) for a in analysis.articles],
-        "stories": [story_dict(sa, by_id, analysis.mentions) for sa in analysis.stories],
+        "stories": [story_dict(sa, by_id, analysis.mentions, analysis.copies, limit) for sa in analysis.stories],
         "rejected": [{"input": r.input, "code": r.code, "message": r.message} for r in analysis.rejections],
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from copydesk.report.spans import sentence_span
@@ -9,13 +10,29 @@ from copydesk.report.spans import sentence_span
 _CELL = {"asserts": "●", "silent": "·"}
 
 
+#: Characters that open Markdown syntax inside a line (emphasis, links, images, code, tables, math).
+_SYNTAX = re.compile(r"([\\`*_\[\]#!|~$])")
+#: The ":" of "https://" and the "." of "www.": GitHub would link a bare URL without these escapes.
+_AUTOLINK = re.compile(r":(?=//)|(?i:(?<=www))\.")
+#: HTML-significant characters, written as entities so no renderer reads a tag or a comment.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: "user@host.tld": GitHub links e-mail addresses even with escapes; an invisible joiner stops it.
+_EMAIL_AT = re.compile(r"(?<=\w)@(?=\w)")
+_WORD_JOINER = "\u2060"
+
+
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text from an article or an input as inert Markdown: no markup, link, code or HTML comes of it.
+
+    Whitespace collapses to single spaces, so a list item or table cell stays one line.
+    """
+    flat = "".join(_ENTITIES.get(ch, ch) for ch in " ".join(str(text).split()))
+    flat = _AUTOLINK.sub(lambda m: "\\" + m.group(), _SYNTAX.sub(r"\\\1", flat))
+    return _EMAIL_AT.sub("@" + _WORD_JOINER, flat)
 
 
 def _cite(c: Mapping[str, Any], arts: Mapping[str, Mapping[str, Any]]) -> str:
-    return f"[{arts[c['article']]['source']} {c['start']}–{c['end']}, {c['article'][:8]}]"
+    return f"[{_md(arts[c['article']]['source'])} {c['start']}–{c['end']}, {c['article'][:8]}]"
 
 
 def to_markdown(report: Mapping[str, Any]) -> str:
@@ -26,13 +43,16 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         out += [f"## {_md(st['title'])}", "", f"{len(st['articles'])} article(s)", ""]
         for aid in st["articles"]:
             a = arts[aid]
-            out.append(f"- **{_md(a['source'])}** ({a['published'] or 'undated'}): {_md(a['title'] or aid)}")
+            out.append(f"- **{_md(a['source'])}** ({_md(a['published'] or 'undated')}): {_md(a['title'] or aid)}")
         out.append("")
         out += ["### Brief", ""]
+        if st.get("overview"):
+            out += [_md(st["overview"]["text"]), ""]
         if st.get("brief"):
             for b in st["brief"]:
                 cites = " ".join(_cite(c, arts) for c in b["citations"])
-                out.append(f"- **{b['status']}** {_md(b['text'])} {cites}")
+                sure = f" ({b['certainty']})" if b.get("certainty") else ""
+                out.append(f"{b.get('rank', 1)}. **{b['status']}**{sure} {_md(b['text'])} {cites}")
         else:
             out.append("No claims were extracted for this story.")
         out.append("")
@@ -53,9 +73,9 @@ def to_markdown(report: Mapping[str, Any]) -> str:
             out += ["### Timeline", "", "| Date | Event | Dated by | Conflict |", "|---|---|---|---|"]
             for ev in st["timeline"]:
                 who = ", ".join(dict.fromkeys(arts[a]["source"] for a in ev["articles"]))
-                conf = "; ".join(f"{o['date']} per " + ", ".join(arts[a]["source"] for a in o["articles"])
+                conf = "; ".join(f"{o['date']} per " + ", ".join(_md(arts[a]["source"]) for a in o["articles"])
                                  for o in ev.get("conflicts", ()))
-                out.append(f"| {ev['date']} | {_md(ev['summary'])} | {_md(who)} | {_md(conf)} |")
+                out.append(f"| {ev['date']} | {_md(ev['summary'])} | {_md(who)} | {conf} |")
             out.append("")
         if st.get("quotes"):
             out += ["### Quotes", ""]
@@ -63,17 +83,29 @@ def to_markdown(report: Mapping[str, Any]) -> str:
                 first = arts[q["articles"][0]]["source"]
                 out.append(f"- **{_md(q['speaker'] or 'Unnamed speaker')}**: “{_md(q['text'])}” (first: {_md(first)})")
                 for v in q.get("variants", ()):
-                    diff = " ".join(w if op == "equal" else (f"~~{w}~~" if op == "delete" else f"**{w}**")
+                    diff = " ".join(_md(w) if op == "equal" else (f"~~{_md(w)}~~" if op == "delete" else f"**{_md(w)}**")
                                     for op, w in v["diff"])
-                    out.append(f"  - {_md(v['source'])} ({v['type']}): {_md(diff)}")
+                    out.append(f"  - {_md(v['source'])} ({v['type']}): {diff}")
+            out.append("")
+        if st.get("dependencies"):
+            out += ["### Who depends on whom", ""]
+            for d in st["dependencies"]:
+                x, y = (arts[a]["source"] for a in d["articles"])
+                if d.get("origin"):
+                    x, y = (arts[a]["source"] for a in sorted(d["articles"], key=lambda a: a == d["origin"]))
+                    link = f"{_md(x)} copies {_md(y)}"
+                else:
+                    link = f"{_md(x)} ↔ {_md(y)}"
+                out.append(f"- {link} ({d['score']:.2f}): {_md('; '.join(d.get('evidence', ())))}")
             out.append("")
         mx = st.get("matrix")
         if mx and mx["rows"]:
             out += ["### Claims × sources", "",
-                    "| Claim | Status | " + " | ".join(_md(c["source"]) + f" (g{c['group'] + 1})" for c in mx["columns"]) + " |",
+                    "| Claim | Status | " + " | ".join(_md(c["source"]) + f" (g{c['group'] + 1})"
+                                                       for c in mx["columns"]) + " |",
                     "|---|---|" + "---|" * len(mx["columns"])]
             for r in mx["rows"]:
-                cells = [_CELL.get(c["state"], f"≠ {c.get('how') or ''}".strip()) for c in r["cells"]]
+                cells = [_CELL.get(c["state"], _md(f"≠ {c.get('how') or ''}".strip())) for c in r["cells"]]
                 out.append(f"| {_md(r['summary'])} | {r['status']} | " + " | ".join(cells) + " |")
             out += ["", "● asserts · ≠ differs (how) · silent; g = group of outlets with one origin", ""]
         elif st["claims"]:
@@ -82,7 +114,7 @@ def to_markdown(report: Mapping[str, Any]) -> str:
             out.append("")
     if report["rejected"]:
         out += ["## Rejected inputs", ""]
-        out += [f"- `{r['input']}`: {r['code']} {_md(r['message'])}" for r in report["rejected"]]
+        out += [f"- {_md(r['input'])}: {r['code']} {_md(r['message'])}" for r in report["rejected"]]
         out.append("")
     listed = [a for a in report["articles"] if a.get("mentions")]
     if listed:
