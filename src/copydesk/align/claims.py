@@ -7,6 +7,7 @@ first, with at most one mention per article in a claim.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
@@ -39,6 +40,8 @@ DATE_THRESHOLD = 0.45
 QUOTE_THRESHOLD = 0.6
 STATEMENT_THRESHOLD = 0.55
 MIN_STATEMENT_OVERLAP = 0.2
+BLOCK_KEY_LIMIT = 200  # a word more mentions share than this does not make them candidates
+BLOCK_CANDIDATES = 40  # mentions one mention is scored against at most (those sharing the most keys)
 
 
 @dataclass
@@ -279,33 +282,96 @@ def _quote_score(a: Profile, b: Profile) -> float:
     return sim if sim >= 0.8 else sim * 0.7  # a different speaker needs nearly the same words
 
 
+def _signature(p: Profile) -> tuple[object, ...]:
+    """Everything a score reads from a profile: profiles with one signature score alike."""
+    q = p.mention.value if isinstance(p.mention.value, Quantity) else None
+    return (p.group, p.head, p.context, p.entities, tuple(p.key_words), p.content, p.objects, p.variants,
+            p.near, q)
+
+
+def _block_keys(p: Profile) -> set[str]:
+    """Keys two profiles must share to score above zero: words, entities, events, a measure's size."""
+    keys = set(p.context) | set(p.entities) | set(p.key_words) | set(p.near) | set(p.objects)
+    if p.head:
+        keys.add(p.head)
+    q = p.mention.value
+    if isinstance(q, Quantity) and q.unit and q.normalized_amount:
+        # values within MEASURE_TOLERANCE fall in one bucket or the next: each measure takes both
+        b = math.floor(math.log(abs(q.normalized_amount)) / math.log(1 + MEASURE_TOLERANCE))
+        keys |= {f"\x00{b}", f"\x00{b + 1}"}
+    return keys
+
+
+def _candidates(sigs: list[tuple[object, ...]], keys: list[set[str]]) -> list[tuple[int, int]]:
+    """Pairs of distinct signatures worth scoring: sharing a key held by at most BLOCK_KEY_LIMIT of them,
+    at most BLOCK_CANDIDATES per signature (those sharing the most keys)."""
+    post: dict[str, list[int]] = {}
+    for u, ks in enumerate(keys):
+        for k in ks:
+            post.setdefault(k, []).append(u)
+    out: list[tuple[int, int]] = []
+    for u, ks in enumerate(keys):
+        usable = [k for k in ks if len(post[k]) <= BLOCK_KEY_LIMIT]
+        if not usable and ks:
+            usable = [min(ks, key=lambda k: (len(post[k]), k))]
+        shared: dict[int, int] = {}
+        for k in usable:
+            for v in post[k][:BLOCK_KEY_LIMIT]:
+                if v > u and sigs[v][0] == sigs[u][0]:
+                    shared[v] = shared.get(v, 0) + 1
+        out.extend((u, v) for v in sorted(shared, key=lambda v: (-shared[v], v))[:BLOCK_CANDIDATES])
+    return out
+
+
 def _group_pairs(profiles: list[Profile], score: Callable[[Profile, Profile], float],
                  threshold: float) -> list[list[Profile]]:
-    """Clusters of profiles: best pairs first, never two mentions of one article in a cluster."""
-    pairs = []
-    for i, a in enumerate(profiles):
-        for j in range(i + 1, len(profiles)):
-            b = profiles[j]
-            if a.mention.article_id == b.mention.article_id or a.group != b.group:
-                continue
-            s = score(a, b)
-            if s >= threshold:
-                pairs.append((s, i, j))
+    """Clusters of profiles: best pairs first, never two mentions of one article in a cluster.
+
+    Profiles alike in all a score reads are scored once (wire copies repeat every
+    mention), and only pairs sharing a blocking key are scored, so a large story
+    does not score every pair of its mentions.
+    """
+    index: dict[tuple[object, ...], int] = {}
+    members: list[list[int]] = []
+    for i, p in enumerate(profiles):
+        u = index.setdefault(_signature(p), len(members))
+        if u == len(members):
+            members.append([])
+        members[u].append(i)
+    sigs = list(index)
+    reps = [profiles[m[0]] for m in members]
+    pairs: list[tuple[float, int, int]] = []
+
+    def link(s: float, i: int, j: int) -> None:
+        if profiles[i].mention.article_id != profiles[j].mention.article_id:
+            pairs.append((s, min(i, j), max(i, j)))
+
+    for u, ms in enumerate(members):
+        if len(ms) > 1 and (s := score(reps[u], reps[u])) >= threshold:
+            for x, y in zip(ms, ms[1:]):
+                link(s, x, y)
+    for u, v in _candidates(sigs, [_block_keys(p) for p in reps]):
+        s = score(reps[u], reps[v])
+        if s >= threshold:
+            for j in members[v]:
+                link(s, members[u][0], j)
+            for i in members[u][1:]:
+                link(s, i, members[v][0])
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
     cluster = list(range(len(profiles)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
+    arts: dict[int, set[str]] = {i: {p.mention.article_id} for i, p in enumerate(profiles)}
     for _, i, j in pairs:
         ci, cj = cluster[i], cluster[j]
-        if ci == cj:
+        if ci == cj or arts[ci] & arts[cj]:
             continue
-        arts_i = {profiles[k].mention.article_id for k in members[ci]}
-        arts_j = {profiles[k].mention.article_id for k in members[cj]}
-        if arts_i & arts_j:
-            continue
-        for k in members[cj]:
+        if len(clusters[ci]) < len(clusters[cj]):
+            ci, cj = cj, ci
+        for k in clusters[cj]:
             cluster[k] = ci
-        members[ci].extend(members.pop(cj))
-    out = [[profiles[k] for k in sorted(ks, key=lambda k: _order(profiles[k].mention))] for ks in members.values()]
+        clusters[ci].extend(clusters.pop(cj))
+        arts[ci] |= arts.pop(cj)
+    out = [[profiles[k] for k in sorted(ks, key=lambda k: _order(profiles[k].mention))] for ks in clusters.values()]
     out.sort(key=lambda ps: _order(ps[0].mention))
     return out
 

@@ -26,6 +26,8 @@ from copydesk.stories.resources import QUOTED_RE, TOKEN_RE
 MIN_BLOCK_WORDS = 3
 #: Blocks closer than this many words in both texts belong to one passage (light rewording).
 MAX_GAP_WORDS = 6
+#: A run far from the previous one (a moved paragraph) needs this many words.
+MIN_JUMP_WORDS = 6
 #: Gaps between two aligned runs up to this many words are searched for shorter runs.
 MAX_FILL_WORDS = 24
 #: Share of a passage's words that must be matched.
@@ -84,7 +86,8 @@ def _blocks(wa: Sequence[str], wb: Sequence[str]) -> list[tuple[int, int, int]]:
     Linear time: every MIN_BLOCK_WORDS-gram of ``b`` is indexed by position, ``a`` is
     scanned once and each shared gram is extended as far as the words agree. An
     occurrence right after the previous run (within MAX_GAP_WORDS) is preferred, so
-    a passage stays one diagonal; paragraphs moved around are still found.
+    a passage stays one diagonal; paragraphs moved around are still found when their
+    run is at least MIN_JUMP_WORDS long.
     """
     k = MIN_BLOCK_WORDS
     if len(wa) < k or len(wb) < k:
@@ -99,11 +102,16 @@ def _blocks(wa: Sequence[str], wb: Sequence[str]) -> list[tuple[int, int, int]]:
         if not js:
             i += 1
             continue
-        j = next((x for x in js if prev_b <= x <= prev_b + MAX_GAP_WORDS), js[0])
+        near = next((x for x in js if prev_b - k < x <= prev_b + MAX_GAP_WORDS), None)
+        j = js[0] if near is None else near
         size = k
         while i + size < len(wa) and j + size < len(wb) and wa[i + size] == wb[j + size]:
             size += 1
-        out.append((i, j, size))
+        if near is None and out and size < MIN_JUMP_WORDS:
+            i += 1  # a few words shared with a distant part of b: chance, not a moved passage
+            continue
+        cut = max(0, prev_b - j) if j < prev_b < j + size else 0  # words of b the last run already took
+        out.append((i + cut, j + cut, size - cut))
         i, prev_b = i + size, j + size
     return out
 

@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Mention, Story, Time
 from copydesk.text import sentences
-from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count
+from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count, linked_pairs
 from copydesk.verify.differences import DISAGREEING, claim_differences
 from copydesk.verify.truth import TruthDiscovery
 
@@ -117,10 +117,8 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
         for k, cls in enumerate(classes[c.id]):
             if k == best:
                 continue
-            arts = sorted({c.mentions[i].article_id for i in cls})
-            for x, a in enumerate(arts):
-                for b in arts[x + 1:]:
-                    shared_errors.setdefault((a, b), []).append(c.key)
+            for a, b in linked_pairs([c.mentions[i].article_id for i in cls]):
+                shared_errors.setdefault((a, b), []).append(c.key)
     if shared_errors:
         deps = dependences(articles, copies, families, shared_errors, shared_details=details)
     grps = dependence_groups(articles.keys(), deps)

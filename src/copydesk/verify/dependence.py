@@ -22,6 +22,9 @@ ANONYMOUS_UPSTREAM_WEIGHT = 0.2  # both cite "a U.S. official"
 FAMILY_WEIGHT = 0.6
 SHARED_ERROR_WEIGHT = 0.35  # per minority value both assert
 RARE_DETAIL_WEIGHT = 0.12  # per claim (or value) only the two articles of a pair state
+MAX_PARTNERS = 24  # text-sharing partners scored per article (those sharing the most n-grams)
+MAX_POSTINGS = 64  # an n-gram found in more articles than this is left to the copy links
+MAX_CLIQUE = 12  # articles sharing one upstream or family up to this are linked pairwise, beyond to the first
 _WORD = re.compile(r"\w+")
 
 
@@ -68,11 +71,46 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+def _text_partners(ids: Sequence[str], sh: Mapping[str, set[int]]) -> list[tuple[str, str]]:
+    """Pairs (a < b) that share word n-grams, found through an n-gram index: each article keeps
+    its MAX_PARTNERS partners sharing the most. N-grams in over MAX_POSTINGS articles (a wire
+    text many outlets carry) do not count here; the copy links already tie those articles."""
+    post: dict[int, list[str]] = {}
+    for i in ids:
+        for h in sh[i]:
+            post.setdefault(h, []).append(i)
+    out = []
+    for a in ids:
+        common: dict[str, int] = {}
+        for h in sh[a]:
+            p = post[h]
+            if 1 < len(p) <= MAX_POSTINGS:
+                for b in p:
+                    if b > a:
+                        common[b] = common.get(b, 0) + 1
+        out.extend((a, b) for b in sorted(common, key=lambda b: (-common[b], b))[:MAX_PARTNERS])
+    return sorted(out)
+
+
+def linked_pairs(members: Sequence[str]) -> list[tuple[str, str]]:
+    """The pairs that stand for "all of ``members`` share this": every pair of a small set,
+    each member with the first for a large one (the same group, linear in its size)."""
+    ms = sorted(set(members))
+    if len(ms) <= MAX_CLIQUE:
+        return [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]]
+    return [(ms[0], b) for b in ms[1:]]
+
+
 def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = (),
                 families: Mapping[str, str] | None = None,
                 shared_errors: Mapping[tuple[str, str], Sequence[str]] | None = None,
                 shared_details: Mapping[tuple[str, str], Sequence[str]] | None = None) -> list[Dependence]:
-    """A scored Dependence with evidence for every article pair that shows any."""
+    """A scored Dependence with evidence for the article pairs that show any.
+
+    Small stories get every such pair; in a large one, pairs are blocked first (an
+    n-gram index, who cites whom) and evidence shared by many articles is summarized
+    by linking each to the first, so records grow with the articles, not their pairs.
+    """
     ids = sorted(articles)
     evidence: dict[tuple[str, str], list[tuple[float, str]]] = {}
 
@@ -86,30 +124,34 @@ def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = ()
                 f"{c.kind} copy (similarity {c.similarity:.2f}, {len(c.passages)} shared passages)")
     linked = set(evidence)
     sh = {i: shingles(articles[i].text) for i in ids}
-    ups = {i: upstreams(articles[i].text) for i in ids}
-    fams = {i: family_of(articles[i], families) for i in ids}
-    cited: dict[str, int] = {}
+    for a, b in _text_partners(ids, sh):
+        if (a, b) not in linked:
+            common = len(sh[a] & sh[b])
+            if common >= 3:
+                frac = common / min(len(sh[a]), len(sh[b]))
+                add(a, b, min(0.95, 0.3 + 1.5 * frac),
+                    f"shares {common} word {SHINGLE}-grams ({frac:.0%} of the shorter text)")
+    citing: dict[str, list[str]] = {}
     for i in ids:
-        for up in ups[i]:
-            cited[up] = cited.get(up, 0) + 1
-    for x, a in enumerate(ids):
-        for b in ids[x + 1:]:
-            if (a, b) not in linked and sh[a] and sh[b]:
-                common = len(sh[a] & sh[b])
-                if common >= 3:
-                    frac = common / min(len(sh[a]), len(sh[b]))
-                    add(a, b, min(0.95, 0.3 + 1.5 * frac),
-                        f"shares {common} word {SHINGLE}-grams ({frac:.0%} of the shorter text)")
-            for up in sorted(ups[a] & ups[b]):
-                if up.startswith("anonymous:"):
-                    # "a U.S. official" cited across most of a story says little about this pair
-                    add(a, b, ANONYMOUS_UPSTREAM_WEIGHT * min(1.0, 2 / cited[up]),
-                        f"both cite {up.split(':', 1)[1]}" + (f" (as do {cited[up] - 2} other articles)"
-                                                              if cited[up] > 2 else ""))
-                else:
-                    add(a, b, UPSTREAM_WEIGHT, f"both rely on the same upstream report ({up})")
-            if fams[a] and fams[a] == fams[b]:
-                add(a, b, FAMILY_WEIGHT, f"same outlet family ({fams[a]})")
+        for up in upstreams(articles[i].text):
+            citing.setdefault(up, []).append(i)
+    for up in sorted(citing):
+        n = len(citing[up])
+        for a, b in linked_pairs(citing[up]):
+            if up.startswith("anonymous:"):
+                # "a U.S. official" cited across most of a story says little about this pair
+                add(a, b, ANONYMOUS_UPSTREAM_WEIGHT * min(1.0, 2 / n),
+                    f"both cite {up.split(':', 1)[1]}" + (f" (as do {n - 2} other articles)" if n > 2 else ""))
+            else:
+                add(a, b, UPSTREAM_WEIGHT, f"both rely on the same upstream report ({up})")
+    family: dict[str, list[str]] = {}
+    for i in ids:
+        fam = family_of(articles[i], families)
+        if fam:
+            family.setdefault(fam, []).append(i)
+    for fam in sorted(family):
+        for a, b in linked_pairs(family[fam]):
+            add(a, b, FAMILY_WEIGHT, f"same outlet family ({fam})")
     for (a, b), keys in (shared_errors or {}).items():
         if a in articles and b in articles and keys:
             for k in keys:
