@@ -2,8 +2,11 @@
 
 Spans are scored exact (same extent, outer punctuation and quote marks ignored) and by token
 overlap (a predicted span matches a gold span when they share a word). An attribution matches
-when its source, cue and content all overlap the gold ones. One annotation per text (the first
-annotator file in name order). Prints one JSON line.
+when its source, cue and content all overlap the gold ones. Speaker accuracy: of the gold
+attributions whose source names someone (a capitalized word other than the first) and that a
+predicted attribution finds (cue or content overlap), the share whose resolved speaker contains
+that name's last word ("Kellyanne Conway" for "Trump campaign manager Kellyanne Conway").
+One annotation per text (the first annotator file in name order). Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ from pathlib import Path
 
 from copydesk.extract import entities, quotes
 from copydesk.extract.quote_cues import polnear_documents
-from copydesk.text import sentences as split_sentences
+from copydesk.text import parse, sentence_spans
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 Frag = tuple[tuple[int, int], ...]
 _STRIP = " \t\n.,;:!?\"'“”‘’()—-"
+_ROLES = ("source", "cue", "content")
 
 
 def read_ann(path: Path) -> list[dict[str, Frag]]:
@@ -72,7 +76,7 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
 def score(pairs: list[tuple[str, list[dict[str, Frag]], list[dict[str, Frag]]]]) -> dict[str, object]:
     """Scores over (text, gold, predicted) triples."""
     out: dict[str, object] = {}
-    for role in ("source", "cue", "content"):
+    for role in _ROLES:
         c = {"ep": 0, "eg": 0, "op": 0, "og": 0, "np": 0, "ng": 0}
         for text, gold, pred in pairs:
             g = [r[role] for r in gold if role in r]
@@ -91,8 +95,8 @@ def score(pairs: list[tuple[str, list[dict[str, Frag]], list[dict[str, Frag]]]])
                      "overlap": _prf(c["op"], c["np"], c["og"], c["ng"])}
     tp_p = tp_g = n_p = n_g = 0
     for text, gold, pred in pairs:
-        gw = [{k: _words(text, v) for k, v in r.items()} for r in gold]
-        pw = [{k: _words(text, v) for k, v in r.items()} for r in pred]
+        gw = [{k: _words(text, v) for k, v in r.items() if k in _ROLES} for r in gold]
+        pw = [{k: _words(text, v) for k, v in r.items() if k in _ROLES} for r in pred]
 
         def hit(a: dict[str, set[int]], b: dict[str, set[int]]) -> bool:
             return all(k in a and k in b and a[k] & b[k] for k in ("source", "cue", "content"))
@@ -101,17 +105,49 @@ def score(pairs: list[tuple[str, list[dict[str, Frag]], list[dict[str, Frag]]]])
         tp_p += sum(any(hit(a, b) for b in gw) for a in pw)
         tp_g += sum(any(hit(b, a) for b in pw) for a in gw)
     out["attribution"] = {"overlap": _prf(tp_p, n_p, tp_g, n_g)}
+    out["speaker"] = speaker_accuracy(pairs)
     return out
 
 
+_NOT_NAME = frozenset("the a an mr. mrs. ms. dr. he she it they we i".split())
+
+
+def gold_name(words: str) -> str | None:
+    """The last word of the name in a gold source phrase, or None when it names no one."""
+    toks = re.findall(r"[\w.’'\-]+", words)
+    caps = [w for k, w in enumerate(toks) if w[0].isupper() and w.lower() not in _NOT_NAME
+            and (k > 0 or len(toks) == 1 or toks[1][0].isupper())]
+    return caps[-1].rstrip(".’'s").rstrip("’'") if caps else None
+
+
+def speaker_accuracy(pairs: list[tuple[str, list[dict[str, Frag]], list[dict[str, Frag]]]]) -> dict[str, object]:
+    """Share of found named-source gold attributions whose resolved speaker names the gold source."""
+    right = found = named = 0
+    for text, gold, pred in pairs:
+        for g in gold:
+            name = gold_name(" ".join(text[s:e] for s, e in g.get("source", ())))
+            if not name:
+                continue
+            named += 1
+            gw = {k: _words(text, v) for k, v in g.items() if k in ("cue", "content")}
+            match = next((p for p in pred if any(gw.get(k, set()) & _words(text, p[k])
+                                                 for k in ("cue", "content") if k in p)), None)
+            if match is None:
+                continue
+            found += 1
+            right += name.lower() in str(match.get("speaker", "")).lower()
+    return {"accuracy": round(right / found, 3) if found else 0.0, "named_gold": named, "found": found}
+
+
 def predict(text: str) -> list[dict[str, Frag]]:
-    """copydesk's attributions of one text, as role -> fragments."""
-    sents = split_sentences(text)
-    ents = entities.find(text, sentences=sents)
+    """copydesk's attributions of one text, as role -> fragments (the resolved speaker under "speaker")."""
+    doc = parse(text)
+    sents = sentence_spans(doc)
+    ents = entities.find(text, doc=doc, sentences=sents)
     out: list[dict[str, Frag]] = []
-    for m in quotes.find(text, sentences=sents, entities=ents):
+    for m in quotes.find(text, doc=doc, sentences=sents, entities=ents):
         q = m.value
-        rel: dict[str, Frag] = {}
+        rel: dict[str, Frag] = {"speaker": q.speaker or ""}  # type: ignore[dict-item]
         for role, sp in (("source", q.speaker_span), ("cue", q.cue_span), ("content", q.content_span)):
             if sp is not None:
                 rel[role] = ((sp.start, sp.end),)

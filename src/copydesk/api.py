@@ -400,3 +400,42 @@ def watch(feeds: str | Path | None = None, *, db: str | None = None, settings: S
         if stop is not None:
             watcher.stop = stop
         return watcher.run(cycles)
+
+
+def story_signals(store: Any, story_id: str, settings: Settings) -> tuple[frozenset[str], int]:
+    """What ``watch`` events compare for one stored story: its disputed claims and its independent origins."""
+    story = store.story(story_id)
+    if story is None:
+        raise CopydeskError(Code.E604, detail=story_id)
+    sa = _story_analysis(store, story, settings).stories[0]
+    disputed = frozenset(c.key for c in sa.claims if c.status == "disputed")
+    return disputed, len(sa.groups) or len(story.article_ids)
+
+
+def watch(feeds: str | Path | None = None, *, db: str | None = None, settings: Settings | None = None,
+          cycles: int | None = None, status: Callable[[str, bool], None] | None = None,
+          stop: Any = None) -> Any:
+    """Monitor feeds (a file of URLs, else the ``watch_feeds`` setting) until ``stop`` is set or ``cycles`` ran.
+
+    New entries are stored and placed into stories as each feed is polled; the
+    cursor lives in ``db``, so a restart fetches nothing twice. Returns the
+    watch Stats; bad lines of the feed list are stored as E904 rejections.
+    """
+    from copydesk.store.watch import WatchCursor
+    from copydesk.watch import Watcher, read_feed_list
+
+    s = _settings(settings, db)
+    urls, bad = read_feed_list(feeds, s)
+    with open_store(settings=s) as store:
+        if bad:
+            store.add(bad)
+
+        def place(items: Sequence[Article | Rejection]) -> tuple[Any, dict[str, str | None]]:
+            summary = _store_and_place(store, items, {}, s)
+            return summary, {aid: store.story_of(aid) for aid in summary.new_ids}
+
+        watcher = Watcher(urls, WatchCursor(store), s, place, lambda sid: story_signals(store, sid, s),
+                          status=status)
+        if stop is not None:
+            watcher.stop = stop
+        return watcher.run(cycles)

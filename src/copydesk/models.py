@@ -174,6 +174,12 @@ class Quote:
     channel: str | None = None  # "on Telegram", "in a press conference"
     anonymous: bool = False
     hedged: bool = False
+    #: what the cue says of the speech act: "affirmed", "negated" ("did not say"),
+    #: "refused" ("declined to comment"), "denied" ("denied that ...")
+    polarity: str = "affirmed"
+    #: None for a speech act done; "expected" ("is expected to announce"), "possible" ("could say"),
+    #: "reported" ("reportedly told")
+    modality: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,48 +1,58 @@
-"""A cue-word lexicon learned from attribution-annotated text (scikit-learn conventions).
+"""A cue lexicon learned from attribution-annotated text, keyed on the parse's lemmas.
 
-``CueLexicon.fit`` counts, for each lower-cased word, how often it heads a gold cue span
-versus how often it occurs at all, and keeps words that are cues often enough. The words
-kept for the shipped lexicon (``resources.quotes.LEARNED_CUES``) come from
-``python -m copydesk.extract.quote_cues PATH_TO_POLNEAR_TRAIN`` (reproducible: counts only).
+``CueLexicon.fit`` counts, for each verb lemma, how often it heads a gold cue span (the
+token of the span whose syntactic head lies outside it) versus how often it occurs as a
+verb, and keeps the lemmas that are cues often enough. The shipped counts
+(``resources.quotes.LEARNED_CUES``) come from
+``python -m copydesk.extract.quote_cues PATH_TO_POLNEAR_TRAIN`` (reproducible: counts only,
+no text), run with the shipped pipeline so that the lemmas are the ones it produces.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-_WORD = re.compile(r"[A-Za-z’']+")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def cue_head(doc: "Doc", start: int, end: int) -> "Token | None":
+    """The token of the character span ``start..end`` whose head lies outside it (its syntactic head)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
 
 
 class CueLexicon:
-    """Words whose occurrences are attribution cues at least ``min_precision`` of the time."""
+    """Verb lemmas whose occurrences are attribution cues at least ``min_precision`` of the time."""
 
     def __init__(self, min_precision: float = 0.2, min_count: int = 4) -> None:
         self.min_precision = min_precision
         self.min_count = min_count
 
-    def fit(self, texts: Sequence[str], cue_spans: Sequence[Iterable[tuple[int, int]]]) -> "CueLexicon":
-        """Learn from texts and, per text, the (start, end) of each gold cue span."""
+    def fit(self, docs: Sequence["Doc"], cue_spans: Sequence[Iterable[tuple[int, int]]]) -> "CueLexicon":
+        """Learn from parsed documents and, per document, the (start, end) of each gold cue span."""
         seen: Counter[str] = Counter()
         cue: Counter[str] = Counter()
-        for text, spans in zip(texts, cue_spans):
-            seen.update(w.lower() for w in _WORD.findall(text))
+        for doc, spans in zip(docs, cue_spans):
+            seen.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB")
             for s, e in spans:
-                words = _WORD.findall(text[s:e])
-                if words:
-                    cue[words[-1].lower() if len(words) < 3 else words[0].lower()] += 1
-        self.precision_ = {w: cue[w] / seen[w] for w in cue if seen[w]}
-        self.words_ = sorted(w for w, p in self.precision_.items()
-                             if p >= self.min_precision and cue[w] >= self.min_count and len(w) > 2)
+                head = cue_head(doc, s, e)
+                if head is not None and head.pos_ == "VERB":
+                    cue[head.lemma_.lower()] += 1
+        self.counts_ = {w: (cue[w], max(seen[w], cue[w])) for w in sorted(cue)
+                        if cue[w] >= self.min_count and w.isalpha()}
+        self.words_ = sorted(w for w, (c, n) in self.counts_.items() if c / n >= self.min_precision)
         return self
 
-    def predict(self, words: Sequence[str]) -> list[bool]:
-        """Whether each word is a learned cue."""
+    def predict(self, lemmas: Sequence[str]) -> list[bool]:
+        """Whether each lemma is a learned cue."""
         keep = set(self.words_)
-        return [w.lower() in keep for w in words]
+        return [w.lower() in keep for w in lemmas]
 
 
 def polnear_documents(split_dir: Path) -> Iterator[tuple[Path, Path]]:
@@ -57,7 +67,8 @@ def polnear_documents(split_dir: Path) -> Iterator[tuple[Path, Path]]:
         yield txt, ann
 
 
-def _polnear(split_dir: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
+def polnear_cues(split_dir: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """Texts of a PolNeAR split and, per text, its gold cue spans."""
     texts, spans = [], []
     for txt, ann in polnear_documents(split_dir):
         cues = []
@@ -71,6 +82,25 @@ def _polnear(split_dir: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
     return texts, spans
 
 
+def main(argv: Sequence[str]) -> int:
+    """Print the ``LEARNED_CUES`` table for ``resources/quotes.py`` from a PolNeAR split folder."""
+    from copydesk.text import load
+
+    texts, spans = polnear_cues(Path(argv[0]))
+    processes = int(argv[1]) if len(argv) > 1 else 1
+    docs = list(load().pipe(texts, batch_size=16, n_process=processes))
+    lex = CueLexicon().fit(docs, spans)
+    print("LEARNED_CUES: dict[str, tuple[int, int]] = {")
+    row = "   "
+    for w, (c, n) in lex.counts_.items():
+        item = f' "{w}": ({c}, {n}),'
+        if len(row) + len(item) > 110:
+            print(row)
+            row = "   "
+        row += item
+    print(row + "\n}")
+    return 0
+
+
 if __name__ == "__main__":
-    lex = CueLexicon().fit(*_polnear(Path(sys.argv[1])))
-    print(" ".join(lex.words_))
+    sys.exit(main(sys.argv[1:]))

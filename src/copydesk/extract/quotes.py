@@ -1,36 +1,53 @@
-"""Quotes and attributions: direct quotes with speech tags, indirect speech, "according to".
+"""Quotes and attributions read off the article's parse.
 
-Rules over compiled regexes (``resources.quotes``): a direct quote takes the speech tag
-after or before it; indirect speech is found per sentence as "CONTENT, SOURCE CUE",
-"SOURCE CUE (that) CONTENT" (plus a shared-subject "..., adding that ..."), "CONTENT, he says, CONTENT"
-or "according to SOURCE"; headlines as "Speaker: claim". Speakers given as pronouns or
-descriptions are resolved against the entity mentions passed in by recency.
+A cue is a verb whose lemma is a speech or stance cue (``resources.quotes``: a hand list
+plus lemmas learned from PolNeAR train), or "according to". Its speaker is the verb's
+subject (``nsubj``, or the agent of a passive), found through ``conj`` and ``xcomp`` /
+participle ``advcl`` ("..., saying") and relative clauses ("X, who said"); its content is
+the clausal complement, the clause a parenthetical tag ("..., he said.") hangs on, or a
+direct quote next to the tag (before, inside or after it). Text in quote marks with no cue
+is narration or a scare quote and is not a quote. Speakers are resolved to the named person
+or organization: the name inside the subject's phrase or its appositive, else an earlier
+source with the same head noun ("the spokesman"), else for a pronoun the nearest compatible
+earlier speaker or subject, objects last. The cue's polarity and modality are kept.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Sequence, cast
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
-from copydesk.extract.resources.quotes import (
-    ACCORDING, AFTER_TAG, ANONYMOUS, ANONYMOUS_CUES, BEFORE_TAG, CHANNEL, CUE, DIRECT, HEADLINE, HEADLINE_STOP,
-    HEDGES, NOT_SUBJECT, PARENTHETICAL, PARTICIPLE, PRONOUNS, SUBJECT_SKIP,
-    SOURCE_STOP,
-)
 from copydesk.errors import Code, CopydeskError
+from copydesk.extract.resources.quotes import (
+    ADDRESSEE_CUES, ANONYMOUS, ANONYMOUS_CUES, AUTHOR_CASES, CHANNEL, DATELINE_END, DENIALS, EXPECTED_HEADS, HEADLINE_STOP,
+    HEDGES, HONORIFIC_GENDER, INFINITIVE_CUES, LEARNED_CUES, MEDIUM_NOUNS, POSSIBLE_AUX, PRONOUN_GENDER, PRONOUN_KINDS,
+    QUOTE_MARKS, REFUSALS, REFUSED_SPEECH, RELATIVES, REPORTED_ADVERBS, SPEAKER_TYPES, SPEECH_LEMMAS,
+)
+from copydesk.extract.resources.timex import MONTHS, WEEKDAYS
 from copydesk.models import Entity, Mention, Quote, Span
-from copydesk.text import sentences as split_sentences
+from copydesk.text import parse
 
-_TOKEN = re.compile(r"[\w.’'\-]+|[^\w\s]")
-_TRAIL = ".!?\"'”’ \n\t)"
-_OBJECT_CUES = frozenset({"told", "tells", "tell", "asked", "asks", "assured", "warned", "urged", "promised"})
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+#: A learned cue counts when at least this share of its verb uses were gold cues.
+MIN_CUE_PRECISION = 0.2
+_SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
+_SENT_END = frozenset(".!?")
+#: Dependents that belong to a noun phrase (relative clauses, appositives and the clause around it do not).
+_NP_KEEP = frozenset("det amod compound flat flat:name nmod nmod:poss nummod det:poss det:predet fixed cc conj "
+                     "nmod:desc nmod:unmarked".split())
 
 
-
-def _ev(m: Mention) -> Entity:
-    """The Entity value of an entity mention (quotes resolve speakers against entity mentions only)."""
-    return cast(Entity, m.value)
+@lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """The lemmas that make a verb an attribution cue."""
+    learned = {w for w, (cue, seen) in LEARNED_CUES.items() if seen and cue / seen >= MIN_CUE_PRECISION}
+    return SPEECH_LEMMAS | frozenset(learned)
 
 
 def hedges(text: str, span: Span | None = None) -> list[Span]:
@@ -39,326 +56,622 @@ def hedges(text: str, span: Span | None = None) -> list[Span]:
     return [Span(m.start(), m.end()) for m in HEDGES.finditer(text, lo, hi)]
 
 
-def _source_before(text: str, lo: int, cue_start: int) -> Span | None:
-    """The noun phrase ending right before ``cue_start`` (back to a clause opener), or None."""
-    toks = list(_TOKEN.finditer(text, lo, cue_start))
-    if toks and toks[-1].group().lower() == "who":  # "..., who says ..." -> resolved to the antecedent
-        return Span(*toks[-1].span())
-    # Skip an appositive: "A U.S. official, who spoke on condition of anonymity, said" / "Sims — a teacher — says"
-    if toks and toks[-1].group() in "—–":
-        opener = text.rfind(toks[-1].group(), lo, toks[-1].start())
-        if opener > lo:
-            toks = list(_TOKEN.finditer(text, lo, opener))
-    elif toks and toks[-1].group() == ",":
-        opener = text.rfind(",", lo, toks[-1].start())
-        if opener > lo and re.match(r",\s*(?:who|which|a|an|the)\b", text[opener:opener + 8]):
-            toks = list(_TOKEN.finditer(text, lo, opener))
-    start = None
-    n = 0
-    for t in reversed(toks):
-        w = t.group()
-        if not (w[0].isalnum() or w in "’'") or w.lower() in SOURCE_STOP or n >= 8:
-            break
-        start = t.start()
-        n += 1
-    if start is None:
-        return None
-    kept = [t for t in toks if t.start() >= start]
-    while kept and (_ADVERB.fullmatch(kept[-1].group().lower())):
-        kept.pop()
-    if not kept or kept[-1].group().lower() in _DETERMINERS or any("n’t" in t.group() or "n't" in t.group()
-                                                                    or "’ll" in t.group() for t in kept):
-        return None
-    return Span(start, kept[-1].end())
+def quote_spans(text: str) -> list[Span]:
+    """Spans of text in quote marks, marks included.
 
-
-_OBJECT = re.compile(
-    r"\s+(?:him|her|them|us|me|you|reporters|journalists|lawmakers|voters|supporters|the\s+[A-Z][\w.’'\-]*|"
-    r"[A-Z][\w.’'\-]*)(?:\s+[A-Z][\w.’'\-]*)*")
-_ADVERB = re.compile(r"\w+ly|never|already|now|still|often|always|just|even|only|again|later|then|soon")
-_DETERMINERS = frozenset("the a an their his her its our my your more most some any this that these those no "
-                         "every each all".split())
-_CLAUSE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s+")
-_BAD_SOURCE = re.compile(
-    r"\b(?:is|was|are|were|be|been|has|have|had|do|does|did|not|will|would|could|should|can|may|might|"
-    r"and|but|that|which|if|because)\b")
-_SUBJECT = re.compile(
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.’'\-]*\s+(?:of\s+)?)*"
-    r"[A-Z][\w.’'\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?=\s)")
-
-
-def _subject(text: str, s: int, limit: int) -> Span | None:
-    """The subject noun phrase at the start of the sentence (a pronoun or a capitalized run)."""
-    lo = s
-    while lo < limit and text[lo] in " \n\t\"“‘'":
-        lo += 1
-    skip = SUBJECT_SKIP.match(text, lo, limit)
-    if skip:
-        lo = skip.end()
-    m = _SUBJECT.match(text, lo, limit)
-    if not m or m.group().split()[0].lower() in NOT_SUBJECT and len(m.group().split()) == 1:
-        return None
-    if m.group().split()[0].lower() in NOT_SUBJECT - {"the", "a", "an"}:
-        comma = text.find(",", m.end(), limit)  # "When asked, Smith said ..." -> the subject after the clause
-        return _subject(text, comma + 1, limit) if comma > 0 else None
-    return Span(m.start(), m.end())
-
-
-def _trim(text: str, start: int, end: int) -> Span | None:
-    """``start..end`` without surrounding spaces, commas and sentence-final punctuation."""
-    while start < end and text[start] in " \n\t,:;":
-        start += 1
-    while end > start and text[end - 1] in _TRAIL + ",;:":
-        end -= 1
-    return Span(start, end) if end - start >= 2 else None
-
-
-class _Resolver:
-    """Resolves pronouns and descriptions to earlier named speakers by recency, gender and number."""
-
-    def __init__(self, text: str, entities: Sequence[Mention]) -> None:
-        self.text = text
-        self.ents = [m for m in entities if isinstance(m.value, Entity)]
-        self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, anonymous)
-
-    def resolve(self, src: Span) -> tuple[str, bool]:
-        """(speaker name, anonymous) for the source phrase at ``src``."""
-        words = src.of(self.text)
-        low = words.lower()
-        inside = [m for m in self.ents if m.start >= src.start and m.end <= src.end
-                  and _ev(m).type in ("PERSON", "ORG", "GPE", "NORP")]
-        persons = [m for m in inside if _ev(m).type == "PERSON"]
-        if persons:
-            return _ev(persons[0]).canonical, False
-        if low == "who":
-            prior = [m for m in self.ents if m.end <= src.start and src.start - m.end < 6]
-            if prior:
-                return _ev(prior[-1]).canonical, False
-        if low in PRONOUNS:
-            kind = PRONOUNS[low]
-            want = ("PERSON",) if kind in "mfs" else ("ORG", "GPE") if kind == "n" else ("ORG", "PERSON", "GPE")
-            said = [(off, name, anon) for off, name, anon in self.speakers if off < src.start]
-            prior = [m for m in self.ents if m.end <= src.start and _ev(m).type in want]
-            if said and (not prior or said[-1][0] >= prior[-1].start or kind == "p"):
-                return said[-1][1], said[-1][2]
-            if prior:
-                return _ev(prior[-1]).canonical, False
-            return words, False
-        if ANONYMOUS.search(words) and not (inside and len(_ev(inside[0]).canonical) > len(words) / 2
-                                            and _ev(inside[0]).type == "ORG"):
-            if low.startswith("the "):  # "the official" -> the earlier "a U.S. official"
-                head = low.split()[-1].rstrip("s")
-                for off, name, anon in reversed(self.speakers):
-                    if anon and off < src.start and head in name.lower():
-                        return name, True
-            return words, True
-        core = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
-        if inside and len(_ev(inside[0]).canonical) >= 0.6 * len(core):
-            return _ev(inside[0]).canonical, False
-        return words, False
-
-    def note(self, offset: int, name: str, anonymous: bool) -> None:
-        self.speakers.append((offset, name, anonymous))
-
-
-def _quote(text: str, res: _Resolver, src: Span, cue: Span, content: Span | None, direct: bool,
-           window: Span) -> Mention:
-    """One quote mention from its parts, with speaker, channel, anonymity and hedging filled in."""
-    name, anon = res.resolve(src)
-    if not anon and ANONYMOUS_CUES.search(text, window.start, window.end):
-        anon = True
-    res.note(src.start, name, anon)
-    ch = CHANNEL.search(text, window.start, window.end)
-    hedged = bool(HEDGES.search(text, cue.start, cue.end)) or bool(
-        content and not direct and HEDGES.search(text, content.start, content.end))
-    parts = [p for p in (src, cue, content) if p]
-    return Mention("quote", min(p.start for p in parts), max(p.end for p in parts),
-                   Quote(name, src, cue, content, direct, ch.group() if ch else None, anon, hedged))
-
-
-def _direct(text: str, res: _Resolver) -> tuple[list[Mention], list[Span]]:
-    """Direct quotes with their speech tags; split quotes joined. Also the covered ranges."""
-    out: list[Mention] = []
-    covered: list[Span] = []
-    matches = list(DIRECT.finditer(text))
-    i = 0
-    while i < len(matches):
-        q = matches[i]
-        content = Span(q.start(), q.end())
-        after = AFTER_TAG.match(text, q.end(), min(len(text), q.end() + 90))
-        src = cue = None
-        inner_end = text[q.end() - 2] if q.end() >= 2 else ""
-        if after and not (inner_end in ",?!—-" or text[q.end():after.end()].lstrip(" ").startswith(",")
-                          or after.group("cue2")):
-            after = None
-        if after and after.group("src") and _BAD_SOURCE.search(after.group("src")):
-            after = None
-        if after:
-            if after.group("src"):
-                src, cue = Span(*after.span("src")), Span(*after.span("cue"))
-            else:
-                src, cue = Span(*after.span("src2")), Span(*after.span("cue2"))
-            # “A,” he said. “B.” -> one quote
-            while i + 1 < len(matches):
-                nxt = matches[i + 1]
-                gap = text[after.end():nxt.start()]
-                if len(gap) > 40 or "\n\n" in gap or AFTER_TAG.match(text, nxt.end(), nxt.end() + 90):
-                    break
-                content = Span(content.start, nxt.end())
-                i += 1
-        else:
-            line_start = max(text.rfind("\n", 0, q.start()) + 1, q.start() - 140)
-            if not text[line_start:q.start()].strip():
-                head = text[:q.start()].rstrip()
-                if head.endswith(":"):  # 'Cruz continued:\n\n“...”'
-                    line_start = max(text.rfind("\n", 0, len(head)) + 1, len(head) - 140)
-            before = BEFORE_TAG.search(text, line_start, q.start())
-            if before and _BAD_SOURCE.search(before.group("src")):
-                before = None
-            if before:
-                src, cue = Span(*before.span("src")), Span(*before.span("cue"))
-                longer = _source_before(text, line_start, cue.start)
-                if longer and longer.start < src.start:
-                    src = longer
-                body = _trim(text, cue.end, q.end())
-                content = Span(body.start, q.end()) if body else content
-        if src and cue:
-            lo = min(src.start, content.start)
-            hi = max(cue.end, content.end)
-            win_end = text.find("\n", hi)
-            window = Span(lo, win_end if 0 <= win_end < hi + 120 else min(len(text), hi + 120))
-            out.append(_quote(text, res, src, cue, content, True, window))
-            covered.append(Span(lo, hi))
+    A paragraph that opens a quote without closing it continues into the next paragraph
+    when that one opens with a quote mark (the news convention for multi-paragraph quotes).
+    """
+    out: list[Span] = []
+    opened: tuple[int, str] | None = None
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if opened and not (j < n and text[j] == opened[1] or text[j:j + 1] in QUOTE_MARKS and
+                               QUOTE_MARKS[text[j]] == QUOTE_MARKS[opened[1]]):
+                opened = None  # unbalanced: the quote never closes
+            elif opened and j < n:
+                i = j + 1  # the continuing paragraph's opening mark
+                continue
+            i = j
+            continue
+        if opened and c == QUOTE_MARKS[opened[1]]:
+            if i - opened[0] > 2:
+                out.append(Span(opened[0], i + 1))
+            opened = None
+        elif opened is None and c in QUOTE_MARKS:
+            opened = (i, c)
         i += 1
-    return out, covered
+    return out
 
 
-def _indirect(text: str, sent: Span, res: _Resolver) -> list[Mention]:
-    """Indirect speech in one sentence (or clause): one attribution per clause."""
-    s, e = sent.start, sent.end
-    acc = ACCORDING.search(text, s, e)
-    if acc:
-        src = Span(*acc.span("src"))
-        cue = Span(acc.start(), acc.start("src") - 1)
-        if acc.start() - s > e - acc.end():
-            content = _trim(text, s, acc.start())
-        else:
-            content = _trim(text, acc.end(), e)
-        return [_quote(text, res, src, cue, content, False, sent)]
-    par = PARENTHETICAL.search(text, s, e)
-    if par and par.start() - s > 3:
-        content = _trim(text, s, e)
-        if content:
-            return [_quote(text, res, Span(*par.span("src")), Span(*par.span("cue")), content, False, sent)]
-    cues = list(CUE.finditer(text, s, e))
-    if not cues:
-        return []
-    # CONTENT, SOURCE CUE [tail].  /  CONTENT, CUE SOURCE.
-    last = cues[-1]
-    tail = text[last.end():e]
-    if len(tail.split()) <= 8 and "," in text[s:last.start()]:
-        comma = text.rfind(",", s, last.start())
-        src = _trim(text, comma + 1, last.start())
-        if (src and 1 <= len(src.of(text).split()) <= 8 and not CUE.search(text, src.start, src.end)
-                and not _BAD_SOURCE.search(src.of(text))):
-            content = _trim(text, s, comma)
-            if content and len(content.of(text).split()) >= 3:
-                return [_quote(text, res, src, Span(*last.span()), content, False, sent)]
-        if comma >= 0 and not text[comma + 1:last.start()].strip():
-            src = _trim(text, last.end(), e)
-            content = _trim(text, s, comma)
-            if src and content and len(src.of(text).split()) <= 6 and src.of(text)[0].isupper():
-                return [_quote(text, res, src, Span(*last.span()), content, False, sent)]
-    # SOURCE CUE (that) CONTENT
-    for c in cues:
-        src = _source_before(text, s, c.start())
-        if not src or src.start == c.start():
-            prev = text[max(s, c.start() - 6):c.start()]
-            if re.search(r"(?:\band|,)\s*$", prev) or c is cues[-1]:  # "X endorsed Y, saying ..."
-                src = _subject(text, s, c.start())
-        if not src:
+@dataclass
+class _Referent:
+    """A named or described person or organization seen so far, for later back-references."""
+
+    offset: int
+    name: str
+    kind: str  # PERSON | ORG | GPE | NORP | GROUP
+    role: int  # 0 speaker or subject, 1 other, 2 object
+    sentence: int
+    nouns: frozenset[str] = frozenset()
+    anonymous: bool = False
+
+
+@dataclass
+class _Source:
+    span: Span
+    speaker: str | None
+    anonymous: bool
+
+
+@dataclass
+class _Article:
+    """The parse of one article and what the resolver has learned while reading it."""
+
+    text: str
+    doc: "Doc"
+    entities: Sequence[Mention]
+    quotes: list[Span] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ent_starts: list[int] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    history: list[_Referent] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    sents: list["SpacySpan"] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sents = list(self.doc.sents)
+        self.entities = sorted((m for m in self.entities if isinstance(m.value, Entity)), key=lambda m: m.start)
+        self.ent_starts = [m.start for m in self.entities]
+        self.starts = [t.idx for t in self.doc]
+        self.sent_starts = [s.start_char for s in self.doc.sents]
+        self.quotes = quote_spans(self.text)
+        for m in self.entities:
+            prev = self.doc[self.token_at(m.start)].nbor(-1) if self.token_at(m.start) > 0 else None
+            if prev is not None and prev.lower_ in HONORIFIC_GENDER and _ev(m).type == "PERSON":
+                self.gender.setdefault(_ev(m).canonical, HONORIFIC_GENDER[prev.lower_])
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.sent_starts, offset) - 1)
+
+    def entity_at(self, tok: "Token") -> Mention | None:
+        """The speaker-type entity mention covering ``tok``."""
+        i = bisect_right(self.ent_starts, tok.idx) - 1
+        while i >= 0 and self.entities[i].end > tok.idx:
+            m = self.entities[i]
+            if m.start <= tok.idx < m.end and _ev(m).type in SPEAKER_TYPES:
+                return m
+            i -= 1
+        if tok.ent_type_ in SPEAKER_TYPES:  # the recognizer's own span when no mention was passed in
+            for ent in self.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return Mention("entity", ent.start_char, ent.end_char, Entity(ent.label_, ent.text))
+        return None
+
+    def in_quote(self, offset: int) -> Span | None:
+        i = bisect_right([q.start for q in self.quotes], offset) - 1
+        return self.quotes[i] if i >= 0 and offset < self.quotes[i].end else None
+
+
+def _ev(m: Mention) -> Entity:
+    return cast(Entity, m.value)
+
+
+def _gender_of(art: _Article, name: str) -> str | None:
+    """'male', 'female' or None: an honorific in the article, else the first name's usual gender."""
+    if name in art.gender:
+        return art.gender[name]
+    first = name.split()[0] if " " in name else ""
+    if not first.isalpha():
+        return None
+    guess = _gender_detector().get_gender(first)
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def _np_tokens(head: "Token") -> list["Token"]:
+    """The noun phrase of ``head`` without relative clauses, appositives and trailing clauses."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _NP_KEEP and not (child.dep_ == "nmod" and child.i > head.i + 6) \
+                and not (child.dep_ == "cc" and child.i < head.i):
+            keep.extend(child.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _span_of(tokens: Sequence["Token"]) -> Span:
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def _is_dateline(art: _Article, tok: "Token") -> bool:
+    """Whether ``tok`` sits in the article's dateline ("WASHINGTON —", "KYIV (Reuters) -")."""
+    line_end = art.text.find("\n", tok.idx)
+    head = art.text[: tok.idx].strip()
+    if "\n" in head or len(head) > 60:
+        return False
+    after = art.text[tok.idx: line_end if line_end > 0 else len(art.text)].split()
+    return any(w in DATELINE_END for w in after[:6]) and tok.text.isupper()
+
+
+def _bad_head(art: _Article, tok: "Token") -> bool:
+    """A source head that cannot be a speaker: a function word, a date word, a dateline."""
+    low = tok.lower_.rstrip(".")
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X") or low in WEEKDAYS or low in MONTHS:
+        return True
+    if tok.pos_ != "PRON" and (tok.is_stop or not any(ch.isalpha() for ch in tok.text)):
+        return True
+    return _is_dateline(art, tok)
+
+
+def _source(art: _Article, tok: "Token") -> _Source | None:
+    """The speaker of the subject ``tok``: its name and span, resolved through back-references."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head.i != tok.i:
+        tok = tok.head.head
+    author = _author(tok)
+    if author is not None:
+        tok = author
+    if _bad_head(art, tok):
+        return None
+    if tok.pos_ == "PRON":
+        return _pronoun(art, tok)
+    np = _np_tokens(tok)
+    name = _name_in(art, tok, np)
+    if name is not None:
+        m, tokens = name
+        return _Source(_span_of(tokens), _ev(m).canonical, False)
+    words = _span_of(np).of(art.text)
+    if tok.pos_ == "PROPN":
+        run = [t for t in np if t.pos_ == "PROPN"]
+        named = _surname(art, run[-1].text) if run else None
+        return _Source(_span_of(run or [tok]), named or _span_of(run or [tok]).of(art.text), False)
+    prior = _described(art, tok)
+    if prior is not None:
+        return _Source(_span_of(np), prior.name, prior.anonymous)
+    return _Source(_span_of(np), words, bool(ANONYMOUS.search(words)))
+
+
+def _author(tok: "Token") -> "Token | None":
+    """The author of a medium subject: "Grant's tweet", "a letter from the ministry" -> Grant, the ministry."""
+    if tok.lemma_.lower() not in MEDIUM_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "nmod:poss" or c.dep_ == "nmod" and any(
+                g.dep_ == "case" and g.lower_ in AUTHOR_CASES for g in c.children):
+            return c
+    return None
+
+
+def _name_in(art: _Article, head: "Token", np: Sequence["Token"]) -> tuple[Mention, list["Token"]] | None:
+    """The entity that names the phrase: the one at its head, an appositive name, a person inside it."""
+    def tokens_of(m: Mention) -> list["Token"]:
+        return [t for t in np + appos if m.start <= t.idx < m.end] or [head]
+    appos = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    at_head = art.entity_at(head)
+    if at_head is not None and _ev(at_head).type == "PERSON":
+        return at_head, tokens_of(at_head)
+    for t in appos + [t for t in np if t.dep_ in ("compound", "flat", "nmod", "appos") or t is head]:
+        m = art.entity_at(t)
+        if m is not None and _ev(m).type == "PERSON":
+            return m, tokens_of(m)
+    if at_head is not None:
+        return at_head, tokens_of(at_head)
+    return None
+
+
+def _surname(art: _Article, word: str) -> str | None:
+    """An earlier named referent whose name ends with ``word`` ("Alder" -> "Mark Alder")."""
+    for r in reversed(art.history):
+        if r.name.split()[-1] == word and r.name != word:
+            return r.name
+    return None
+
+
+def _described(art: _Article, head: "Token") -> _Referent | None:
+    """An earlier source described by the same head noun ("the spokesman" -> "John Smith")."""
+    if not any(c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    for r in reversed(art.history):
+        if lemma in r.nouns and r.offset < head.idx:
+            return r
+    return None
+
+
+def _pronoun(art: _Article, tok: "Token") -> _Source | None:
+    """A pronoun source resolved to the nearest compatible earlier referent (subjects before objects)."""
+    low = tok.lower_
+    kinds = PRONOUN_KINDS.get(low)
+    span = Span(tok.idx, tok.idx + len(tok))
+    if kinds is None:
+        return _Source(span, None, False)  # "I", "we", "you": the writer or an unnamed group
+    want = PRONOUN_GENDER.get(low)
+    here = art.sentence_of(tok.idx)
+    best: tuple[float, int] | None = None
+    found: _Referent | None = None
+    for r in art.history:
+        if r.offset >= tok.idx or r.kind not in kinds or here - r.sentence > 4:
             continue
-        verb = c.group().split()[-1].lower()
-        cstart = c.end()
-        if verb in _OBJECT_CUES:
-            that = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,4}?(?:that\b|,)").match(text, cstart, e)
-            if that:
-                cstart = that.end()
-            else:
-                obj = _OBJECT.match(text, cstart, e)
-                cstart = obj.end() if obj else cstart
-        that = re.compile(r"\s*(?:,\s*)?that\b").match(text, cstart, e)
-        if that:
-            cstart = that.end()
-        rest: list[Mention] = []
-        for b in _CLAUSE.finditer(text, cstart, e):
-            c2 = CUE.search(text, b.end(), min(e, b.end() + 70))
-            sub = _source_before(text, b.end(), c2.start()) if c2 else None
-            if sub and sub.start == b.end():
-                rest = _indirect(text, Span(b.end(), e), res)
-                if rest:
-                    e = b.start()
-                    break
-        part = PARTICIPLE.search(text, cstart, e)
-        if part and part.start() - cstart > 10:
-            pstart = part.end()
-            that = re.compile(r"\s*(?:,\s*)?that\b").match(text, pstart, e)
-            pcontent = _trim(text, that.end() if that else pstart, e)
-            if pcontent and len(pcontent.of(text).split()) >= 3:
-                e = part.start()
-                pcue = Span(*part.span("cue")) if part.group("cue") else Span(*part.span("cue2"))
-                rest = [_quote(text, res, src, pcue, pcontent, False, sent)] + rest
-        content = _trim(text, cstart, e)
-        if content and len(content.of(text).split()) >= 3:
-            return [_quote(text, res, src, Span(*c.span()), content, False, sent)] + rest
-        return rest
-    return []
-
-
-def _headlines(text: str, res: _Resolver) -> tuple[list[Mention], list[Span]]:
-    """Headline-style attributions, 'Speaker: claim', one per line. Also the covered ranges."""
-    out: list[Mention] = []
-    for m in HEADLINE.finditer(text):
-        if m.group("src").lower() in HEADLINE_STOP or m.group("src").split()[0].lower() in HEADLINE_STOP:
+        if want and r.kind == "PERSON" and _gender_of(art, r.name) not in (None, want):
             continue
-        content = _trim(text, m.start("content"), m.end("content"))
-        if content is None:
+        score = (here - r.sentence) + 1.5 * r.role
+        if best is None or (score, -r.offset) <= best:
+            best, found = (score, -r.offset), r
+    if found is None:
+        return _Source(span, None, False)
+    return _Source(span, found.name, found.anonymous)
+
+
+def _subject(tok: "Token") -> "Token | None":
+    """The subject of a cue verb, through coordination, control and '..., saying'."""
+    seen = 0
+    while seen < 4:
+        agent = next((g for c in tok.children if c.dep_ == "obl:agent" for g in [c]), None)
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subj = min(subjects, key=lambda c: (c.i > tok.i, abs(tok.i - c.i))) if subjects else None
+        if subj is not None and subj.dep_ == "nsubj:pass" and agent is not None:
+            return agent
+        if subj is not None and subj.dep_ == "nsubj:pass" and tok.lemma_.lower() in ADDRESSEE_CUES:
+            return None  # "he was told": the subject heard it
+        if subj is not None:
+            return subj
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            seen += 1
             continue
-        src, cue = Span(*m.span("src")), Span(*m.span("cue"))
-        out.append(_quote(text, res, src, cue, content, content.of(text)[0] in "\"“‘'", Span(m.start(), m.end())))
-    return out, [Span(m.start, m.end) for m in out]
+        return None
+    return None
 
 
-def _uncovered(sent: Span, hits: Sequence[Span]) -> list[Span]:
-    """The stretches of ``sent`` (60 characters or more) outside the ``hits`` spans."""
-    parts, lo = [], sent.start
-    for c in hits:
-        if c.start - lo >= 60:
-            parts.append(Span(lo, c.start))
-        lo = max(lo, c.end)
-    if sent.end - lo >= 60:
-        parts.append(Span(lo, sent.end))
-    return parts
+def _clause_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
+    """What a cue verb reports: its clausal complement, or the clause its parenthetical tag hangs on."""
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        that = c.i > cue.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        if c.dep_ == "ccomp" or that or (c.dep_ == "xcomp" and lemma in INFINITIVE_CUES):
+            toks = [t for t in c.subtree if not t.is_space]
+            if c.dep_ == "xcomp":
+                objs = [t for o in cue.children if o.dep_ in ("obj", "iobj") and o.i < c.i for t in o.subtree]
+                toks = objs + toks if lemma not in ADDRESSEE_CUES else toks
+            return _trimmed(art, sorted(toks, key=lambda t: t.i))
+    return _tag_content(art, cue, subj)
 
 
-def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = None,
+def _tag_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
+    """The sentence around a speech tag set off by a comma ("X, the army said." / "X, he says, Y")."""
+    if cue.lemma_.lower() in ("think", "know", "feel", "want", "hope", "expect"):
+        return None
+    doc, sent = cue.doc, cue.sent
+    first = min([t.i for t in subj.subtree] + [cue.i])
+    last = cue.i
+    while last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_space) and last - cue.i < 6:
+        last += 1
+    if first <= sent.start or doc[first - 1].text not in (",", "—", "–") or subj.i > cue.i:
+        return None
+    if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_space):
+        return None
+    return _trimmed(art, [t for t in sent if not first - 1 <= t.i <= last])
+
+
+def _trimmed(art: _Article, toks: Sequence["Token"]) -> Span | None:
+    """The span of ``toks`` without the punctuation and conjunctions at its edges, widened to whole quotes."""
+    toks = [t for t in toks if not t.is_space]
+    while toks and (toks[0].is_punct and toks[0].text not in QUOTE_MARKS or toks[0].lower_ in ("that", "and", "but")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "»"):
+        toks = toks[:-1]
+    if len(toks) < 2:
+        return None
+    span = _span_of(toks)
+    for q in art.quotes:
+        if q.start < span.end and span.start < q.end and (q.start < span.start or q.end > span.end):
+            span = Span(min(span.start, q.start), max(span.end, q.end))
+    return span
+
+
+def _polarity(cue: "Token") -> tuple[str, "Token", "Token"]:
+    """(polarity, first and last token of the cue phrase): "declined to comment" is one refused cue."""
+    lemma = cue.lemma_.lower()
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS:
+        return "refused", cue.head, cue
+    if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") and c.dep_ == "advmod" for c in cue.children):
+        return "negated", cue, cue
+    if lemma in DENIALS:
+        return "denied", cue, cue
+    return "affirmed", cue, cue
+
+
+def _modality(cue: "Token") -> str | None:
+    """How sure the text is that the speech act happened."""
+    if any(c.lower_ in REPORTED_ADVERBS for c in cue.children):
+        return "reported"
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in EXPECTED_HEADS:
+        return "expected"
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("say", "report", "believe") and \
+            any(c.dep_ == "aux:pass" for c in cue.head.children):
+        return "reported"  # "is said to have told"
+    if any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in cue.children):
+        return "possible"
+    return None
+
+
+def _is_cue(tok: "Token") -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in cue_lemmas()
+
+
+def _raising(tok: "Token") -> bool:
+    """A passive cue with no agent over an infinitive ("is expected to", "is said to"): no speaker of its own."""
+    kids = {c.dep_ for c in tok.children}
+    return "xcomp" in kids and "nsubj:pass" in kids and "obl:agent" not in kids
+
+
+def _refusal(tok: "Token") -> "Token | None":
+    """The speech verb under a refusal ("declined to comment"): the cue of a speech act not done."""
+    if tok.lemma_.lower() not in REFUSALS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "xcomp" and (
+        c.lemma_.lower() in REFUSED_SPEECH or _is_cue(c))), None)
+
+
+class _Builder:
+    """Builds quote mentions in reading order, feeding the resolver as it goes."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.out: list[Mention] = []
+        self.used: set[int] = set()  # token indices already part of an attribution
+
+    def emit(self, src: _Source, cue: Span, content: Span | None, direct: bool, cue_tok: "Token | None",
+             polarity: str = "affirmed") -> None:
+        art, text = self.art, self.art.text
+        parts = [p for p in (src.span, cue, content) if p]
+        lo, hi = min(p.start for p in parts), max(p.end for p in parts)
+        sent = self.art.doc[art.token_at(lo)].sent
+        window = Span(min(lo, sent.start_char), max(hi, sent.end_char))
+        anon = src.anonymous or bool(ANONYMOUS_CUES.search(text, window.start, window.end))
+        ch = CHANNEL.search(text, window.start, window.end)
+        hedged = bool(HEDGES.search(text, cue.start, cue.end)) or bool(
+            content and not direct and HEDGES.search(text, content.start, content.end))
+        modality = _modality(cue_tok) if cue_tok is not None else None
+        self.out.append(Mention("quote", lo, hi, Quote(
+            src.speaker, src.span, cue, content, direct, ch.group() if ch else None, anon, hedged,
+            polarity, modality)))
+        self.used.update(range(art.token_at(lo), art.token_at(hi - 1) + 1))
+
+
+def _speech_tag(art: _Article, q: Span, nxt: int) -> tuple["Token", "Token"] | None:
+    """(cue, subject) of the speech tag right after or right before the quote ``q``."""
+    doc = art.doc
+    first = bisect_left(art.starts, q.end)
+    after: list["Token"] = []
+    for t in doc[first: min(len(doc), first + 14)]:
+        if t.idx >= nxt or t.text in _SENT_END or "\n" in t.text or t.text in QUOTE_MARKS:
+            break
+        after.append(t)
+    inner = art.text[q.end - 2: q.end - 1]
+    tag = _tag_in(art, after, q)
+    if tag and (inner in ",?!—-–" or after and after[0].text == ","):
+        return tag
+    last = bisect_left(art.starts, q.start) - 1
+    before: list["Token"] = []
+    while last >= 0 and len(before) < 14:
+        t = doc[last]
+        if t.text in _SENT_END or "\n" in t.text or art.in_quote(t.idx):
+            break
+        before.insert(0, t)
+        last -= 1
+    if before and before[-1].text in (":", ",", "that") or before and _is_cue(before[-1]):
+        btag = _tag_in(art, before, q, before=True)
+        if btag:
+            return btag
+    return tag
+
+
+def _tag_in(art: _Article, toks: Sequence["Token"], q: Span, before: bool = False) -> tuple["Token", "Token"] | None:
+    """A cue in ``toks`` whose own content is the quote (not a clause of its own) and its subject."""
+    cues = [t for t in toks if _is_cue(t)]
+    for cue in (reversed(cues) if before else cues):
+        own = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and not q.start <= c.idx < q.end]
+        if own and any(c.idx > cue.idx for c in own):
+            continue
+        subj = _subject(cue)
+        if subj is None:  # the parser lost the tag: take the noun next to the cue
+            near = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON") and abs(t.i - cue.i) <= 4]
+            subj = near[0].head if near and near[0].head in near else (near[0] if near else None)
+            while subj is not None and subj.dep_ in ("compound", "flat") and subj.head in near:
+                subj = subj.head
+        if subj is not None:
+            return cue, subj
+    return None
+
+
+def _direct(art: _Article, b: _Builder, i: int, limit: int) -> int:
+    """Direct quotes from the ``i``-th that start before ``limit``, with their speech tags.
+
+    “A,” he said, “B.” and “A,” he said. “B.” are one quote. Returns the next quote's index.
+    """
+    qs = art.quotes
+    while i < len(qs) and qs[i].start < limit:
+        q = qs[i]
+        i += 1
+        if art.token_at(q.start) in b.used:
+            continue
+        nxt = qs[i].start if i < len(qs) else len(art.text)
+        tag = _speech_tag(art, q, nxt)
+        src = _source(art, tag[1]) if tag else None
+        if tag is None or src is None:
+            continue
+        cue, subj = tag
+        content = q
+        while i < len(qs) and cue.idx > content.start:
+            follow = qs[i]
+            gap = art.text[content.end: follow.start]
+            between = art.text[max(cue.idx + len(cue), src.span.end): follow.start]
+            if "\n" in gap or len(gap) > 60 or between.strip(" ,.:;") or \
+                    _speech_tag(art, follow, qs[i + 1].start if i + 1 < len(qs) else len(art.text)):
+                break
+            content = Span(content.start, follow.end)
+            i += 1
+        polarity, c0, c1 = _polarity(cue)
+        b.emit(src, Span(c0.idx, c1.idx + len(c1)), content, True, cue, polarity)
+        _note(art, subj, src, art.sentence_of(q.start))
+    return i
+
+
+def _according(art: _Article, tok: "Token") -> tuple[Span, "Token", Span | None] | None:
+    """("according to" cue span, source head, content) for the word "according"."""
+    doc = art.doc
+    if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    head = to.head if to.head.i > to.i else next((t for t in doc[to.i + 1:] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if head is None or head.i > to.i + 12:
+        return None
+    sent = tok.sent
+    phrase_end = max(t.i for t in _np_tokens(head)) + 1
+    rest = [t for t in sent if not (tok.i <= t.i < phrase_end)]
+    before = [t for t in rest if t.i < tok.i]
+    after = [t for t in rest if t.i >= phrase_end]
+    words = before if len([t for t in before if t.is_alpha]) >= len([t for t in after if t.is_alpha]) else after
+    return Span(tok.idx, to.idx + len(to)), head, _trimmed(art, words)
+
+
+def _indirect(art: _Article, b: _Builder, sent_index: int) -> None:
+    """Indirect speech and "according to" in one sentence, one attribution per cue."""
+    for tok in art.sents[sent_index]:
+        if tok.i in b.used or art.in_quote(tok.idx):
+            continue
+        acc = _according(art, tok)
+        if acc is not None:
+            cue, head, content = acc
+            src = _source(art, head)
+            if src is not None and content is not None:
+                b.emit(src, cue, content, False, None)
+                _note(art, head, src, sent_index)
+            continue
+        refused = _refusal(tok)
+        if not _is_cue(tok) and refused is None:
+            continue
+        if _raising(tok):
+            continue  # "X is expected to say": the cue is the verb under it
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSALS:
+            continue  # read with its refusal verb
+        cue_tok = refused if refused is not None else tok
+        subj = _subject(tok)
+        if subj is None or subj.i in b.used:
+            continue
+        content = _clause_content(art, cue_tok, subj)
+        polarity, c0, c1 = _polarity(cue_tok)
+        if content is None and polarity == "affirmed":
+            continue  # narration: a verb with no reported content
+        src = _source(art, subj)
+        if src is None:
+            continue
+        direct = content is not None and any(q.start <= content.start and content.end <= q.end for q in art.quotes)
+        b.emit(src, Span(c0.idx, c1.idx + len(c1)), content, direct, cue_tok, polarity)
+        _note(art, subj, src, sent_index)
+
+
+def _headline(art: _Article, b: _Builder, sent_index: int) -> None:
+    """A line-initial "Name: claim" attribution (headlines, transcripts)."""
+    toks = [t for t in art.sents[sent_index] if not t.is_space]
+    colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), None)
+    if not colon or any(t.i in b.used for t in toks):
+        return
+    line_start = art.text.rfind("\n", 0, toks[0].idx) + 1
+    name, rest = toks[:colon], toks[colon + 1:]
+    if art.text[line_start: toks[0].idx].strip() or len([t for t in rest if t.is_alpha]) < 3:
+        return
+    if not all(t.pos_ == "PROPN" or t.text == "." for t in name) or name[0].lower_ in HEADLINE_STOP \
+            or name[-1].lower_ in HEADLINE_STOP or _bad_head(art, name[-1]):
+        return
+    src = _source(art, name[-1])
+    content = _trimmed(art, rest)
+    if src is None or content is None:
+        return
+    b.emit(src, Span(toks[colon].idx, toks[colon].idx + 1), content, art.text[content.start] in QUOTE_MARKS, None)
+    _note(art, name[-1], src, sent_index)
+
+
+def _note(art: _Article, head: "Token", src: _Source, sentence: int) -> None:
+    """Remember a resolved speaker, with the nouns that describe it, for later back-references."""
+    if src.speaker is None:
+        return
+    phrase = [t for t in head.subtree if t.pos_ == "NOUN"] + [
+        t for c in head.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "NOUN"]
+    nouns = frozenset(t.lemma_.lower() for t in phrase)
+    kind = _kind(art, head, src)
+    art.history.append(_Referent(src.span.start, src.speaker, kind, 0, sentence, nouns, src.anonymous))
+
+
+def _kind(art: _Article, head: "Token", src: _Source) -> str:
+    m = art.entity_at(head)
+    if m is not None:
+        return _ev(m).type
+    if head.pos_ == "PRON":
+        prior = next((r for r in reversed(art.history) if r.name == src.speaker), None)
+        return prior.kind if prior else "PERSON"
+    if head.pos_ == "NOUN" and "Number=Plur" in str(head.morph):
+        return "GROUP"
+    return "PERSON" if head.pos_ in ("PROPN", "NOUN") else "GROUP"
+
+
+def _referents(art: _Article, sent_index: int) -> None:
+    """Add the named people and organizations of one sentence to the history (subjects before objects)."""
+    sent = art.sents[sent_index]
+    lo, hi = sent.start_char, sent.end_char
+    i = bisect_left(art.ent_starts, lo)
+    while i < len(art.entities) and art.entities[i].start < hi:
+        m = art.entities[i]
+        i += 1
+        if _ev(m).type not in SPEAKER_TYPES or art.in_quote(m.start):
+            continue
+        tok = art.doc[art.token_at(m.start)]
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and m.start <= tok.head.idx < m.end:
+            tok = tok.head
+        role = 0 if tok.dep_ in _SUBJECTS else 2 if tok.dep_ in ("obj", "iobj", "obl", "nmod") else 1
+        art.history.append(_Referent(m.start, _ev(m).canonical, _ev(m).type, role, sent_index,
+                                     frozenset(t.lemma_.lower() for t in tok.subtree if t.pos_ == "NOUN")))
+    for tok in sent:  # pronoun subjects carry their referent forward ("he met Alder" keeps "he")
+        if tok.dep_ in _SUBJECTS and tok.lower_ in PRONOUN_KINDS and not art.in_quote(tok.idx):
+            src = _pronoun(art, tok)
+            if src.speaker:
+                _note(art, tok, src, sent_index)
+    art.history.sort(key=lambda r: r.offset)
+
+
+def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (), published: date | None = None,
          entities: Sequence[Mention] = ()) -> list[Mention]:
-    """Quote mentions of ``text``: direct and indirect speech with speaker, cue and content spans."""
+    """Quote mentions of ``text``: direct and indirect speech with speaker, cue and content spans.
+
+    ``doc`` is the parse of ``text`` (parsed here when not given); ``entities`` are the
+    article's entity mentions, whose canonical names speakers resolve to.
+    """
     if not isinstance(text, str):
         raise CopydeskError(Code.E201, detail=f"quotes.find needs a str, got {type(text).__name__}")
-    if not text:
+    if not text.strip():
         return []
-    sents = list(sentences) or split_sentences(text)
-    res = _Resolver(text, entities)
-    direct, covered = _direct(text, res)
-    heads, head_spans = _headlines(text, res)
-    heads = [h for h in heads if not any(c.start < h.end and h.start < c.end for c in covered)]
-    covered += [sp for sp in head_spans if not any(c.start < sp.end and sp.start < c.end for c in covered)]
-    out = list(direct) + heads
-    covered.sort(key=lambda sp: sp.start)
-    for sent in sents:
-        hits = [c for c in covered if c.start < sent.end and sent.start < c.end]
-        for part in _uncovered(sent, hits) if hits else [sent]:
-            out += _indirect(text, part, res)
-    out.sort(key=lambda m: m.start)
-    return out
+    doc = doc if doc is not None and doc.text == text else parse(text)
+    art = _Article(text, doc, entities)
+    b = _Builder(art)
+    qi = 0
+    for k, sent in enumerate(art.sents):  # reading order, so back-references see only what came before
+        _headline(art, b, k)
+        qi = _direct(art, b, qi, sent.end_char)
+        _indirect(art, b, k)
+        _referents(art, k)
+    b.out.sort(key=lambda m: m.start)
+    return b.out

@@ -36,14 +36,17 @@ def mention_record(m: Mention, text: str) -> dict[str, Any]:
     elif isinstance(v, Quote):
         rec.update({"speaker": v.speaker, "speaker_span": _span(v.speaker_span), "cue_span": _span(v.cue_span),
                     "content_span": _span(v.content_span), "direct": v.direct, "channel": v.channel,
-                    "anonymous": v.anonymous, "hedged": v.hedged})
+                    "anonymous": v.anonymous, "hedged": v.hedged, "polarity": v.polarity,
+                    "modality": v.modality})
     elif isinstance(v, Entity):
         rec.update({"type": v.type, "canonical": v.canonical})
     return rec
 
 
-def article_record(article_id: str, published: str | None, text: str, mentions: list[Mention]) -> dict[str, Any]:
-    return {"article": article_id, "published": published, "text": text,
+def article_record(article_id: str, published: str | None, text: str, mentions: list[Mention],
+                   given_id: str | None = None) -> dict[str, Any]:
+    """One article's line: its id, the caller's own id for it (``given_id``), its text and mentions."""
+    return {"article": article_id, "given_id": given_id, "published": published, "text": text,
             "mentions": [mention_record(m, text) for m in mentions]}
 
 
