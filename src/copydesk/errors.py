@@ -54,6 +54,8 @@ class Code(str, Enum):
     E702 = "bad request: {detail}"
     E703 = "ingest job failed: {detail}"
     E704 = "no such ingest job: {detail}"
+    E705 = "not this server: {detail}"
+    E706 = "cross-site request refused: {detail}"
     # usage
     E901 = "nothing to do: {detail}"
     E902 = "bad setting: {detail}"

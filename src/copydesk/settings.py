@@ -51,6 +51,8 @@ class Settings:
     brief_items: int = _setting(12, "Most items a story's brief lists; the rest stay in the claim matrix and the JSON.")
     host: str = _setting("127.0.0.1", "Address the web app binds to (copydesk serve).")
     port: int = _setting(8765, "Port the web app listens on (copydesk serve).")
+    max_upload_bytes: int = _setting(
+        100_000_000, "One upload to the web app larger than this in all is refused (E105, HTTP 413).")
     partition_size: int = _setting(200, "Input items per Dask partition (copydesk ingest --workers/--scheduler).")
     dask_retries: int = _setting(2, "Times Dask reruns a partition whose parse raised (lost workers: the scheduler).")
     watch_feeds: str = _setting("", "Feed URLs copydesk watch polls when no FEEDS file is given (space-separated).")

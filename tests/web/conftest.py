@@ -15,6 +15,7 @@ import pytest
 
 from copydesk import api
 from copydesk.errors import Code, CopydeskError
+from copydesk.models import Rejection
 
 
 @dataclass
@@ -34,6 +35,8 @@ class FakeApi:
         self.doc = doc
         self.arts = {a["id"]: a for a in doc["articles"]}
         self.ingested: list[list[str]] = []
+        self.contents: list[dict[str, bytes]] = []
+        self.sidecars: list[dict[str, bytes]] = []
 
     def _match(self, a: dict[str, Any], q: str | None, source: str | None, since: str | None,
                until: str | None) -> bool:
@@ -96,9 +99,14 @@ class FakeApi:
         if not all(Path(p).exists() for p in paths):
             raise AssertionError("uploads must be on disk while ingest runs")
         self.ingested.append([Path(p).name for p in paths])
+        self.contents.append({p: Path(p).read_bytes() for p in paths})
+        self.sidecars.append({p: Path(p).with_suffix(".json").read_bytes() for p in paths
+                              if Path(p).with_suffix(".json").is_file()})
         if progress:
             progress("ingest", len(paths), len(paths))
-        return FakeSummary(ingested=len(paths), article_ids=tuple(paths), new_ids=tuple(paths))
+        bad = [Rejection(p, "ingest", "E108", Code.E108.format(detail=p)) for p in paths if p.endswith(".bad")]
+        good = tuple(p for p in paths if not p.endswith(".bad"))
+        return FakeSummary(ingested=len(good), rejected=len(bad), rejections=bad, article_ids=good, new_ids=good)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,11 @@ import pytest
 from copydesk.report.highlight import anchor_id
 
 
+def _token(client: Any) -> dict[str, str]:
+    """The form field a write needs, as the upload page hands it out."""
+    return {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', client.get("/upload").text).group(1)}
+
+
 def _story_id(client: Any) -> str:
     return client.get("/stories.json").json()["stories"][0]["id"]
 
@@ -121,7 +126,7 @@ def test_upload_form_and_ingest_job(client: Any, fake_api: Any) -> None:
     files = [("files", ("piece.txt", b"The council met on Tuesday to discuss the budget.")),
              ("files", ("piece.json", b'{"source": "Town Crier"}')),
              ("files", ("../../etc/evil.jsonl", b"{}"))]
-    r = client.post("/ingest", files=files, follow_redirects=False)
+    r = client.post("/ingest", files=files, data=_token(client), follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
     job = r.headers["location"]
     for _ in range(50):
@@ -135,13 +140,14 @@ def test_upload_form_and_ingest_job(client: Any, fake_api: Any) -> None:
 
 
 def test_ingest_json_answers_with_the_job(client: Any) -> None:
-    r = client.post("/ingest.json", files=[("files", ("a.jsonl", b'{"text": "x"}'))])
+    r = client.post("/ingest.json", files=[("files", ("a.jsonl", b'{"text": "x"}'))],
+                    data={"csrf_token": client.get("/upload.json").json()["csrf_token"]})
     assert r.status_code in (200, 202) and r.json()["id"]
     assert r.headers["location"] == f"/jobs/{r.json()['id']}.json"
 
 
 def test_ingest_without_files_is_a_bad_request(client: Any) -> None:
-    r = client.post("/ingest.json", files=[("files", ("", b""))])
+    r = client.post("/ingest.json", files=[("files", ("", b""))], data=_token(client))
     assert r.status_code == 400 and r.json()["error"]["code"] == "E702"
 
 
@@ -153,7 +159,7 @@ def test_failed_ingest_shows_its_error(client: Any, monkeypatch: pytest.MonkeyPa
         raise CopydeskError(Code.E601, detail="disk full")
 
     monkeypatch.setattr(api, "ingest", broken)
-    r = client.post("/ingest.json", files=[("files", ("a.txt", b"some words"))])
+    r = client.post("/ingest.json", files=[("files", ("a.txt", b"some words"))], data=_token(client))
     assert r.json()["state"] == "failed" and r.json()["error"]["code"] == "E601"
 
 

@@ -3,18 +3,25 @@
 The app calls only ``copydesk.api`` for data and ``copydesk.report`` for drawing.
 ``URL.json`` returns the data behind ``URL``; errors share one JSON shape
 {"error": {"code", "message", "status"}} and HTML pages render a friendly error page.
+``copydesk.web.security`` guards every request; uploads go to disk through
+``copydesk.web.uploads`` and are ingested by ``copydesk.web.jobs``.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Annotated, Any, AsyncIterator, Callable, Mapping
 
 import jinja2
-from fastapi import FastAPI, File, Request, UploadFile
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from copydesk import api
@@ -23,16 +30,26 @@ from copydesk.report.highlight import anchor_id
 from copydesk.report.html import context as report_context
 from copydesk.report.html import environment
 from copydesk.report.spans import sentence_span
-from copydesk.web.jobs import Jobs, upload_folder
+from copydesk.settings import Settings
+from copydesk.web import uploads
+from copydesk.web.jobs import Jobs
+from copydesk.web.security import CSRF_FIELD, CSRF_HEADER, CsrfTokens, Guard, error_body, link_target
 
-STATUS = {"E603": 404, "E604": 404, "E701": 404, "E704": 404, "E702": 400, "E901": 400, "E902": 400}
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+STATUS = {"E105": 413, "E603": 404, "E604": 404, "E701": 404, "E704": 404, "E702": 400, "E706": 403,
+          "E901": 400, "E902": 400}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SWAGGER_ASSETS = "/assets/swagger"
 
-
-def error_body(code: str, message: str, status: int) -> dict[str, Any]:
-    """The one error shape of the web app."""
-    return {"error": {"code": code, "message": message, "status": status}}
+# Query parameters, bounded so that no value reaches the store it cannot take.
+Q = Annotated[str | None, Query(max_length=500, description="words in the title or text")]
+Source = Annotated[str | None, Query(max_length=300)]
+Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
+_UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files", CSRF_FIELD],
+    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                   CSRF_FIELD: {"type": "string", "description": f"from /upload.json (or the {CSRF_HEADER} header)"}}}}}}}
 
 
 def _wants_json(request: Request) -> bool:
@@ -50,17 +67,30 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
     """The FastAPI app over ``db`` (default: the settings' database)."""
     if db is None and settings is not None:
         db = settings.db
-    app = FastAPI(title="copydesk", version="1",
+    limits = settings or Settings.load()
+    jobs = Jobs()
+    csrf = CsrfTokens()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.close()
+
+    app = FastAPI(title="copydesk", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="What many articles about one event actually establish. "
                               "Every HTML page has a JSON twin at the same URL + '.json'.")
+    app.add_middleware(Guard, hosts=(limits.host,))
+    app.mount(SWAGGER_ASSETS, StaticFiles(directory=str(resources.files("fastapi_offline") / "static")),
+              name="swagger-assets")
     env = environment(jinja2.PackageLoader("copydesk.web", "templates"))
-    jobs = Jobs()
+    env.filters["http_link"] = link_target
     app.state.jobs = jobs
     app.state.db = db
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("sources", {})
-        html = env.get_template(name).render(request=request, path=request.url.path, **ctx)
+        html = env.get_template(name).render(request=request, path=request.url.path, csrf_token=csrf.token,
+                                             csp_nonce=request.state.csp_nonce, **ctx)
         return HTMLResponse(html, status_code=status)
 
     def fail(request: Request, code: str, message: str, status: int) -> Response:
@@ -93,8 +123,6 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
     def stories_data(q: str | None, source: str | None, since: str | None, until: str | None,
                      limit: int, offset: int) -> dict[str, Any]:
         _check_dates(since=since, until=until)
-        if not 1 <= limit <= 500 or offset < 0:
-            raise CopydeskError(Code.E702, detail="limit must be 1..500 and offset >= 0")
         rows = api.list_stories(db=db, q=q or None, source=source or None, since=since or None,
                                 until=until or None, limit=limit, offset=offset)
         return {"stories": rows, "filters": {"q": q, "source": source, "since": since, "until": until},
@@ -105,13 +133,13 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
         return RedirectResponse("/stories", status_code=307)
 
     @app.get("/stories.json", summary="Stories (JSON)")
-    def stories_json(q: str | None = None, source: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def stories_json(q: Q = None, source: Source = None, since: Day = None, until: Day = None,
+                     limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return stories_data(q, source, since, until, limit, offset)
 
     @app.get("/stories", response_class=HTMLResponse, summary="Stories")
-    def stories_page(request: Request, q: str | None = None, source: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = 50, offset: int = 0) -> Response:
+    def stories_page(request: Request, q: Q = None, source: Source = None, since: Day = None, until: Day = None,
+                     limit: Limit = 50, offset: Offset = 0) -> Response:
         data = stories_data(q, source, since, until, limit, offset)
         return page(request, "stories.html", **data, all_sources=data["sources"])
 
@@ -121,7 +149,9 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
 
     @app.get("/stories/{story_id}.html", response_class=HTMLResponse, summary="One story as a standalone HTML report")
     def story_report_html(story_id: str) -> HTMLResponse:
-        return HTMLResponse(api.render(api.story_report(story_id, db=db), "html"))
+        # A download: opened from disk it runs its own script, served here the policy blocks it.
+        return HTMLResponse(api.render(api.story_report(story_id, db=db), "html"),
+                            headers={"content-disposition": f'attachment; filename="story-{_file_id(story_id)}.html"'})
 
     @app.get("/stories/{story_id}.md", summary="One story as Markdown")
     def story_report_md(story_id: str) -> Response:
@@ -141,21 +171,19 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
     def articles_data(q: str | None, source: str | None, since: str | None, until: str | None,
                       limit: int, offset: int) -> dict[str, Any]:
         _check_dates(since=since, until=until)
-        if not 1 <= limit <= 500 or offset < 0:
-            raise CopydeskError(Code.E702, detail="limit must be 1..500 and offset >= 0")
         rows = api.list_articles(db=db, q=q or None, source=source or None, since=since or None,
                                  until=until or None, limit=limit, offset=offset)
         return {"articles": rows, "filters": {"q": q, "source": source, "since": since, "until": until},
                 "limit": limit, "offset": offset, "sources": api.sources(db=db)}
 
     @app.get("/articles.json", summary="Articles (JSON)")
-    def articles_json(q: str | None = None, source: str | None = None, since: str | None = None,
-                      until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def articles_json(q: Q = None, source: Source = None, since: Day = None, until: Day = None,
+                      limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return articles_data(q, source, since, until, limit, offset)
 
     @app.get("/articles", response_class=HTMLResponse, summary="Articles")
-    def articles_page(request: Request, q: str | None = None, source: str | None = None, since: str | None = None,
-                      until: str | None = None, limit: int = 50, offset: int = 0) -> Response:
+    def articles_page(request: Request, q: Q = None, source: Source = None, since: Day = None, until: Day = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
         data = articles_data(q, source, since, until, limit, offset)
         return page(request, "articles.html", **data, all_sources=data["sources"])
 
@@ -176,21 +204,13 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
 
     @app.get("/upload.json", summary="What the upload endpoint accepts (JSON)")
     def upload_json() -> dict[str, Any]:
-        return {"endpoint": "/ingest", "method": "POST", "field": "files",
+        return {"endpoint": "/ingest", "method": "POST", "field": "files", CSRF_FIELD: csrf.token,
+                "max_bytes": limits.max_upload_bytes,
                 "formats": ["txt (+ NAME.json sidecar)", "jsonl", "html", "rss", "atom", "warc"]}
 
-    async def _save(files: list[UploadFile]) -> tuple[Path, list[str]]:
-        files = [f for f in files if f.filename]
-        if not files:
-            raise CopydeskError(Code.E702, detail="no files uploaded: choose one or more files")
-        folder = upload_folder()
-        names = []
-        for f in files:
-            name = _SAFE_NAME.sub("_", Path(f.filename or "upload").name).lstrip(".") or "upload"
-            (folder / name).write_bytes(await f.read())
-            names.append(name)
-        sidecars = {n for n in names if n.endswith(".json") and n[:-5] + ".txt" in names}
-        return folder, [n for n in names if n not in sidecars]
+    def _check_token(request: Request, fields: Mapping[str, str]) -> None:
+        if not csrf.valid(fields.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)):
+            raise CopydeskError(Code.E706, detail=f"the form's {CSRF_FIELD} is missing or stale: reload the upload page")
 
     def _run_ingest(paths: list[str], progress: Callable[[str, int, int], None]) -> dict[str, Any]:
         s = api.ingest(paths, db=db, settings=settings, progress=progress)
@@ -198,17 +218,26 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
                 "rejections": [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in s.rejections],
                 "article_ids": list(s.article_ids), "new_ids": list(s.new_ids)}
 
-    @app.post("/ingest.json", summary="Ingest uploaded files (JSON); answers 202 with a job to poll")
-    async def ingest_json(files: list[UploadFile] = File(...)) -> JSONResponse:
-        folder, names = await _save(files)
-        job = jobs.start(folder, names, _run_ingest, wait=2.0)
+    async def _ingest_upload(request: Request) -> Any:
+        upload = await uploads.receive(request, limits.max_upload_bytes, lambda f: _check_token(request, f))
+        try:
+            job = jobs.start(upload.folder, upload.names, _run_ingest)
+        except BaseException:
+            shutil.rmtree(upload.folder, ignore_errors=True)
+            raise
+        await jobs.wait(job, 2.0)
+        return job
+
+    @app.post("/ingest.json", summary="Ingest uploaded files (JSON); answers 202 with a job to poll",
+              openapi_extra=_UPLOAD_BODY)
+    async def ingest_json(request: Request) -> JSONResponse:
+        job = await _ingest_upload(request)
         return JSONResponse(job.to_dict(), status_code=200 if job.state in ("done", "failed") else 202,
                             headers={"Location": f"/jobs/{job.id}.json"})
 
-    @app.post("/ingest", summary="Ingest uploaded files, then show the summary")
-    async def ingest_form(files: list[UploadFile] = File(...)) -> RedirectResponse:
-        folder, names = await _save(files)
-        job = jobs.start(folder, names, _run_ingest, wait=2.0)
+    @app.post("/ingest", summary="Ingest uploaded files, then show the summary", openapi_extra=_UPLOAD_BODY)
+    async def ingest_form(request: Request) -> RedirectResponse:
+        job = await _ingest_upload(request)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     def job_data(job_id: str) -> dict[str, Any]:
@@ -225,7 +254,21 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
     def job_page(request: Request, job_id: str) -> Response:
         return page(request, "job.html", job=job_data(job_id))
 
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        ui = get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="copydesk API",
+                                 swagger_js_url=f"{SWAGGER_ASSETS}/swagger-ui-bundle.js",
+                                 swagger_css_url=f"{SWAGGER_ASSETS}/swagger-ui.css",
+                                 swagger_favicon_url=f"{SWAGGER_ASSETS}/favicon.png",
+                                 swagger_ui_parameters={"validatorUrl": None})
+        html = bytes(ui.body).decode().replace("<script>", f'<script nonce="{request.state.csp_nonce}">')
+        return HTMLResponse(html)
+
     return app
+
+
+def _file_id(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", value)[:80]
 
 
 def article_context(view: Mapping[str, Any]) -> dict[str, Any]:
