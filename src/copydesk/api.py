@@ -97,19 +97,28 @@ def ingest(inputs: Sequence[str | Path], *, db: str | None = None, settings: Set
             progress("ingest", n, 0)
 
         summary = store.add(ingest_stage.load(inputs, s, stdin=stdin), batch_size=s.batch_size, progress=tick)
-        if assign_stories and summary.new_ids:
+        if assign_stories:
             _assign(store, list(summary.new_ids), s)
     return summary
 
 
-def _assign(store: Any, ids: Sequence[str], settings: Settings) -> None:
-    """Place newly stored articles into stories (streaming path)."""
-    try:
-        from copydesk.stories.persist import assign
-    except ImportError:  # stories stage without a streaming path yet
-        return
-    arts = store.articles(ids=list(ids))
-    assign(store, arts, settings)
+def _assign(store: Any, ids: Sequence[str], settings: Settings) -> int:
+    """Place every stored article still in no story, ``ids`` among them, in arrival order.
+
+    So a run killed before placing its articles is completed by the next one, in
+    the order one uninterrupted run would have used. Safe to call from several
+    processes on one database at once; returns how many were placed.
+    """
+    from copydesk.stories.persist import place_pending
+
+    return place_pending(store, settings)
+
+
+def repair_stories(*, db: str | None = None, settings: Settings | None = None) -> int:
+    """Place every stored article that is in no story yet; how many were placed."""
+    s = _settings(settings, db)
+    with open_store(settings=s) as st:
+        return _assign(st, (), s)
 
 
 def analyze_articles(articles: Sequence[Article], *, rejections: Sequence[Rejection] = (),
@@ -147,8 +156,7 @@ def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: b
         with open_store(settings=s) as st:
             summary = st.add(articles, batch_size=s.batch_size)
             st.add(rejections)
-            if summary.new_ids:
-                _assign(st, list(summary.new_ids), s)
+            _assign(st, list(summary.new_ids), s)
             mentions = _stored_mentions(st, articles, progress)
     else:
         mentions = None

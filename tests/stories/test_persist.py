@@ -1,79 +1,157 @@
-"""persist.assign against a tiny in-memory store with the store's API."""
+"""Story assignment with the state as rows: the in-memory stream's results, idempotent, no pickle."""
 
 from __future__ import annotations
 
-from typing import Any
+import pickle
+import re
+import sqlite3
+from pathlib import Path
 
-from copydesk.models import Article, CopyLink, Story
+import pytest
+
+from copydesk.models import Article
 from copydesk.settings import Settings
-from copydesk.stories.persist import assign
-from story_texts import BUDGET, QUAKE_1, QUAKE_1B, WIRE, art
+from copydesk.store import Store
+from copydesk.stories import StoryStream
+from copydesk.stories import stream as stream_mod
+from copydesk.stories.persist import assign, place_pending
+from generated import stream as generated
+from story_texts import BUDGET, FIRE, QUAKE_1, QUAKE_1B, SMOKE, WIRE, art
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+S = Settings.load()
 
 
-class FakeStore:
-    def __init__(self) -> None:
-        self.blobs: dict[str, dict[str, bytes]] = {}
-        self.saved: dict[str, Story] = {}
-        self.events: list[tuple[str, str, dict[str, Any]]] = []
-        self.copies: list[CopyLink] = []
-        self.texts: dict[str, Article] = {}
-
-    def put_blobs(self, namespace: str, items: dict[str, bytes]) -> None:
-        self.blobs.setdefault(namespace, {}).update(items)
-
-    def get_blobs(self, namespace: str, keys: list[str] | None = None) -> dict[str, bytes]:
-        ns = self.blobs.get(namespace, {})
-        return dict(ns) if keys is None else {k: ns[k] for k in keys if k in ns}
-
-    def save_stories(self, stories: list[Story]) -> None:
-        self.saved.update({s.id: s for s in stories})
-
-    def stories(self) -> list[Story]:
-        return list(self.saved.values())
-
-    def record_event(self, kind: str, story_id: str, detail: dict[str, Any]) -> None:
-        self.events.append((kind, story_id, detail))
-
-    def save_copies(self, links: list[CopyLink]) -> None:
-        self.copies.extend(links)
-
-    def articles(self, ids: list[str]) -> list[Article]:
-        return [self.texts[i] for i in ids if i in self.texts]
+def _articles(n_stories: int, per_story: int) -> list[Article]:
+    return [Article(id=f"g{i}", source=r["source"], text=r["text"], title=r["title"], published=r["published"])
+            for i, r in enumerate(generated(n_stories, per_story))]
 
 
-def test_assign_in_two_batches_keeps_ids_and_finds_old_copies() -> None:
-    store = FakeStore()
-    s = Settings.load()
-    first = [art("q1", QUAKE_1, "2024-03-05"), art("w1", WIRE, "2024-03-05", source="Norland Wire")]
-    store.texts.update({a.id: a for a in first})
-    ids1 = assign(store, first, s)
-    second = [art("q1b", QUAKE_1B, "2024-03-06", source="Coast Post"), art("b", BUDGET, "2024-03-06"),
-              art("w2", WIRE, "2024-03-06", source="Harbour Times")]
-    ids2 = assign(store, second, s)
-    assert ids2[0] == ids1[0] and ids2[2] == ids1[1] and ids2[1] not in ids1
-    assert set(store.saved) == set(ids1) | {ids2[1]}
-    assert [e[0] for e in store.events].count("open") == 3
-    assert [(c.a, c.b, c.kind) for c in store.copies] == [("w1", "w2", "syndicated")]
-    assert set(store.blobs["minhash"]) == {"q1", "w1", "q1b", "b", "w2"}
+def _membership(store: Store) -> dict[str, str]:
+    return {a: s.id for s in store.stories() for a in s.article_ids}
 
 
-def test_bad_article_is_rejected_and_the_batch_goes_on() -> None:
-    store = FakeStore()
+def test_rows_assign_exactly_as_the_in_memory_stream(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same story per article across chunks, sweeps (frozen stories) and merges."""
+    monkeypatch.setattr(stream_mod, "SWEEP_EVERY", 25)
+    arts = _articles(30, 5) + [art("m0", FIRE, "2024-03-02"), art("m1", SMOKE, "2024-03-02"),
+                               art("m2", FIRE + " " + SMOKE, "2024-03-02")]
+    memory = StoryStream(S)
+    expected = [memory.resolve(sid) for sid in [memory.add(a) for a in arts]]
+    assert any(e["kind"] == "merge" for e in memory.events), "the stream must exercise a merge"
+    small = Settings.load(batch_size=17)
+    with Store(fresh_db, small) as store:
+        store.add(arts)
+        returned = []
+        for i in range(0, len(arts), 40):
+            returned += assign(store, [a.id for a in arts[i:i + 40]], small, copies=False)
+        final = _membership(store)
+    assert [final[a.id] for a in arts] == expected
+    assert returned[-3:] == expected[-3:]
+
+
+def test_merge_keeps_the_older_id_and_is_recorded(fresh_db: str) -> None:
+    with Store(fresh_db, S) as store:
+        store.add([art("m0", FIRE, "2024-08-02"), art("m1", SMOKE, "2024-08-02")])
+        first, second = assign(store, ["m0", "m1"], S)
+        store.add([art("m2", FIRE + " " + SMOKE, "2024-08-02")])
+        assert assign(store, ["m2"], S) == [first]
+        assert store.story_of("m1") == first and store.story(second) is None
+        (story,) = store.stories()
+        assert story.id == first and set(story.article_ids) == {"m0", "m1", "m2"}
+        merges = [e for e in store.events() if e["kind"] == "merge"]
+        assert [(e["story_id"], e["detail"]) for e in merges] == [(first, {"merged": second, "article": "m2"})]
+        store.add([art("m3", SMOKE + " Crews stayed overnight.", "2024-08-03", source="Other")])
+        assert assign(store, ["m3"], S) == [first], "a merged-away id resolves to the story that kept its id"
+
+
+def test_assignment_is_idempotent(fresh_db: str) -> None:
+    arts = [art("q1", QUAKE_1, "2024-03-05"), art("q1b", QUAKE_1B, "2024-03-06", source="Coast Post"),
+            art("b", BUDGET, "2024-03-06")]
+    with Store(fresh_db, S) as store:
+        store.add(arts)
+        ids = assign(store, [a.id for a in arts], S)
+        events = store.events()
+        assert assign(store, [a.id for a in reversed(arts)], S) == ids[::-1]
+        assert place_pending(store, S) == 0
+        assert store.events() == events and store.unplaced() == []
+        assert sum(len(s.article_ids) for s in store.stories()) == 3
+
+
+def test_stored_but_unplaced_articles_are_placed_in_arrival_order(fresh_db: str) -> None:
+    arts = _articles(6, 4)
+    with Store(fresh_db, S) as store:
+        store.add(arts)
+        assign(store, [a.id for a in arts[:7]], S)
+        assert store.unplaced() == [a.id for a in arts[7:]]
+        assert place_pending(store, S) == len(arts) - 7
+        assert store.unplaced() == []
+    memory = StoryStream(S)
+    expected = [memory.resolve(x) for x in [memory.add(a) for a in arts]]
+    with Store(fresh_db, S) as store:
+        assert [_membership(store)[a.id] for a in arts] == expected
+
+
+def test_copies_with_earlier_articles_are_found_through_band_rows(fresh_db: str) -> None:
+    with Store(fresh_db, S) as store:
+        store.add([art("q1", QUAKE_1, "2024-03-05"), art("w1", WIRE, "2024-03-05", source="Norland Wire")])
+        ids1 = assign(store, ["q1", "w1"], S)
+        second = [art("q1b", QUAKE_1B, "2024-03-06", source="Coast Post"), art("b", BUDGET, "2024-03-06"),
+                  art("w2", WIRE, "2024-03-06", source="Harbour Times")]
+        store.add(second)
+        ids2 = assign(store, [a.id for a in second], S)
+        assert ids2[0] == ids1[0] and ids2[2] == ids1[1] and ids2[1] not in ids1
+        assert [(c.a, c.b, c.kind) for c in store.copies()] == [("w1", "w2", "syndicated")]
+
+
+def test_an_article_that_fails_is_rejected_and_the_batch_goes_on(fresh_db: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    real = stream_mod.article_terms
+
+    def terms(a: Article) -> list[str]:
+        if a.id == "bad":
+            raise ValueError("unreadable")
+        return real(a)
+
+    monkeypatch.setattr(stream_mod, "article_terms", terms)
     rejections: list = []
-    bad = Article(id="bad", source="x", text=None)  # type: ignore[arg-type]
-    ids = assign(store, [bad, art("q1", QUAKE_1, "2024-03-05")], Settings.load(), rejections)
-    assert ids[0] == "" and ids[1]
-    assert [(r.code, r.stage) for r in rejections] == [("E301", "stories")]
-    assert "bad" in rejections[0].message
+    with Store(fresh_db, S) as store:
+        store.add([art("bad", BUDGET, "2024-03-05"), art("q1", QUAKE_1, "2024-03-05")])
+        ids = assign(store, ["bad", "q1"], S, rejections)
+        assert ids[0] == "" and ids[1]
+        assert [(r.code, r.stage) for r in rejections] == [("E301", "stories")]
+        assert "bad" in rejections[0].message
+        assert store.unplaced() == ["bad"]
 
 
-def test_unreadable_state_is_a_coded_error() -> None:
-    import pytest
+class _Planted:
+    """Unpickling this would create ``path``: the old blob must never be unpickled."""
 
-    from copydesk.errors import CopydeskError
+    def __init__(self, path: str) -> None:
+        self.path = path
 
-    store = FakeStore()
-    store.put_blobs("stories", {"stream": b"not a pickle"})
-    with pytest.raises(CopydeskError) as e:
-        assign(store, [art("q1", QUAKE_1, "2024-03-05")], Settings.load())
-    assert e.value.code.name == "E301"
+    def __reduce__(self) -> tuple:
+        return (open, (self.path, "w"))
+
+
+def test_old_pickled_stream_blob_is_deleted_unread(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    planted = tmp_path / "unpickled"
+    with Store(f"sqlite:///{db}", S) as store:
+        store.add([art("q1", QUAKE_1, "2024-03-05")])
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM migrations WHERE name = '0004_story_rows'")
+    con.execute("INSERT INTO blobs VALUES ('stories', 'stream', ?)", (pickle.dumps(_Planted(str(planted))),))
+    con.commit()
+    con.close()
+    with Store(f"sqlite:///{db}", S) as store:
+        assert "0004_story_rows" in store.migrations()
+        assert store.get_blobs("stories") == {}
+        assert place_pending(store, S) == 1 and store.story_of("q1")
+    assert not planted.exists()
+
+
+def test_no_pickle_in_the_package() -> None:
+    unsafe = re.compile(r"^\s*(import|from)\s+(pickle|cPickle|dill|shelve|marshal|joblib)\b", re.M)
+    found = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if unsafe.search(p.read_text("utf-8"))]
+    assert found == []

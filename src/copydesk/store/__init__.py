@@ -7,22 +7,30 @@ consistent database and a rerun completes the job with nothing lost or doubled.
 from __future__ import annotations
 
 import json
+import random
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from sqlalchemy import and_, create_engine, delete, event, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from copydesk.errors import Code, StoreError
 from copydesk.models import Article, CopyLink, Mention, Rejection, Story
 from copydesk.settings import Settings, db_url
 from copydesk.store import codec
 from copydesk.store import schema as t
-from copydesk.store import versions
+from copydesk.store import story_rows, versions
+from copydesk.store.story_rows import StoryRows
 
-__all__ = ["Store", "IngestSummary", "Observation"]
+__all__ = ["Store", "IngestSummary", "Observation", "StoryRows"]
+
+T = TypeVar("T")
+#: PostgreSQL advisory lock key held by every story-assignment transaction ("copy" in ASCII).
+ASSIGN_LOCK = 0x636F7079
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ class Store:
             self.engine: Engine = create_engine(self.url, future=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            with self.engine.begin() as conn:
+            with self.locked() as conn:  # two processes opening a new database migrate it once
                 t.migrate(conn)
         except SQLAlchemyError as e:
             raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
@@ -96,7 +104,59 @@ class Store:
 
     def _begin(self) -> Any:
         try:
-            return self.engine.begin()
+            return self.locked(exclusive=False)
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
+
+    @contextmanager
+    def locked(self, exclusive: bool = True) -> Iterator[Connection]:
+        """A write transaction that holds the writer lock before its first read, committed on exit.
+
+        SQLite: ``BEGIN IMMEDIATE`` (one writer at a time; others wait up to the busy
+        timeout), so nothing read inside can be changed by another writer before the
+        commit. PostgreSQL: with ``exclusive`` a transaction-scoped advisory lock, so
+        story assignment runs one transaction at a time across processes.
+        """
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif exclusive:
+                conn.execute(select(func.pg_advisory_xact_lock(ASSIGN_LOCK)))
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    def with_story_rows(self, step: Callable[[StoryRows], T], attempts: int = 8) -> T:
+        """Run ``step`` on the story tables in one locked transaction; retried when the lock times out.
+
+        ``step`` must build its state from what it reads, so a retry starts afresh.
+        """
+        for attempt in range(attempts):
+            try:
+                with self.locked() as conn:
+                    return step(StoryRows(conn))
+            except OperationalError as e:
+                if attempt == attempts - 1:
+                    raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
+                time.sleep(min(5.0, 0.05 * 2 ** attempt) * (1 + random.random()))
+        raise AssertionError("unreachable")
+
+    def placed(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Story id per article of ``article_ids`` that is in one."""
+        try:
+            with self.engine.connect() as conn:
+                return StoryRows(conn).placed(article_ids)
+        except SQLAlchemyError as e:
+            raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
+
+    def unplaced(self, limit: int | None = None) -> list[str]:
+        """Stored articles in no story yet, in arrival order (a run killed before placing them)."""
+        try:
+            with self.engine.connect() as conn:
+                return story_rows.unplaced(conn, limit)
         except SQLAlchemyError as e:
             raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
 
@@ -122,7 +182,7 @@ class Store:
             rejs = [x for x in batch if isinstance(x, Rejection)]
             stamp = t.now()
             try:
-                with self.engine.begin() as conn:
+                with self._begin() as conn:
                     fresh = self._add_articles(conn, arts, stamp)
                     if rejs:
                         conn.execute(t.rejections.insert(), [
@@ -154,7 +214,10 @@ class Store:
             fresh.append(a.id)
             rows.append({**codec.article_to_row(a), "added_at": stamp})
         if rows:
-            conn.execute(t.articles.insert(), rows)
+            # another PostgreSQL writer may store the same article meanwhile: it stays one row, stored once
+            ins = self._insert(t.articles).on_conflict_do_nothing().returning(t.articles.c.id)
+            stored = {r[0] for r in conn.execute(ins, rows)}
+            fresh = [x for x in fresh if x in stored]
         obs = [{"article_id": a.id, "url": a.url or "", "input": a.input or "", "fetched": a.fetched,
                 "seen_at": stamp} for a in arts]
         conn.execute(self._insert(t.observations).on_conflict_do_nothing(), obs)
@@ -364,13 +427,13 @@ class Store:
     def save_copies(self, links: Sequence[CopyLink]) -> None:
         if not links:
             return
+        rows = {(link.a, link.b): {"a": link.a, "b": link.b, "similarity": float(link.similarity),
+                                   "kind": link.kind, "passages": codec.passages_to_json(link)} for link in links}
+        ins = self._insert(t.copies)
+        upsert = ins.on_conflict_do_update(index_elements=["a", "b"],
+                                           set_={k: ins.excluded[k] for k in ("similarity", "kind", "passages")})
         with self._begin() as conn:
-            for link in links:
-                row = {"a": link.a, "b": link.b, "similarity": float(link.similarity), "kind": link.kind,
-                       "passages": codec.passages_to_json(link)}
-                ins = self._insert(t.copies).values(**row)
-                conn.execute(ins.on_conflict_do_update(index_elements=["a", "b"],
-                                                       set_={k: row[k] for k in ("similarity", "kind", "passages")}))
+            conn.execute(upsert, list(rows.values()))
 
     def copies(self, article_ids: Sequence[str] | None = None) -> list[CopyLink]:
         c = t.copies.c

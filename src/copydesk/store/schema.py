@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import (Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-                        UniqueConstraint, select)
+from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+                        Table, Text, UniqueConstraint, select)
 from sqlalchemy.engine import Connection
 
 from copydesk.errors import Code, StoreError
@@ -156,6 +156,51 @@ watch_stories = Table(
 )
 
 
+# Story assignment state as rows (stories.persist): what the stream compares, indexed by what it looks up.
+story_state = Table(
+    "story_state", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("title", Text, nullable=False), Column("title_score", Float, nullable=False),
+    Column("first_day", Integer), Column("last_day", Integer),
+    Column("first_published", String(40)), Column("last_published", String(40)),
+    Column("size", Integer, nullable=False),
+    Column("live", Integer, nullable=False),
+    Column("centroid", Text),  # JSON {term: weight} while live; NULL once frozen
+    Column("key", Text, nullable=False, default="[]"),  # JSON key terms once frozen
+    Index("ix_story_state_live_last", "live", "last_day"),
+)
+
+story_postings = Table(
+    "story_postings", metadata,
+    Column("term", Text, primary_key=True), Column("pos", Integer, primary_key=True),
+    Column("story_id", String(40), nullable=False),
+)
+
+story_terms_df = Table(
+    "story_terms_df", metadata,
+    Column("term", Text, primary_key=True), Column("df", Integer, nullable=False),
+)
+
+story_merges = Table(
+    "story_merges", metadata,
+    Column("merged", String(40), primary_key=True), Column("into", String(40), nullable=False),
+    Column("article_id", String(40), nullable=False), Column("at", String(40), nullable=False),
+)
+
+stream_meta = Table(
+    "stream_meta", metadata,
+    Column("key", String(40), primary_key=True), Column("value", Text, nullable=False),
+)
+
+lsh_bands = Table(
+    "lsh_bands", metadata,
+    Column("band", BigInteger, primary_key=True), Column("article_id", String(40), primary_key=True),
+)
+
+STORY_ROW_TABLES = (story_state, story_postings, story_terms_df, story_merges, stream_meta, lsh_bands)
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -176,6 +221,12 @@ def _watch_cursor(conn: Connection) -> None:
     metadata.create_all(conn, tables=[watch_feeds, watch_items, watch_stories], checkfirst=True)
 
 
+def _story_rows(conn: Connection) -> None:
+    """Story state as rows; the old pickled stream blob is deleted unread (unpickling runs code)."""
+    metadata.create_all(conn, tables=list(STORY_ROW_TABLES), checkfirst=True)
+    conn.execute(blobs.delete().where(blobs.c.namespace == "stories", blobs.c.key == "stream"))
+
+
 Migration = tuple[str, Callable[[Connection], None]]
 
 #: Ordered and named: a database records each one it has applied; never rename or reorder.
@@ -183,6 +234,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0001_initial", _initial),
     ("0002_watch_cursor", _watch_cursor),
     ("0003_article_versions", _article_versions),
+    ("0004_story_rows", _story_rows),
 )
 
 

@@ -1,15 +1,26 @@
-"""Story assignment against the store: load stream state, assign, write everything back.
+"""Story assignment against the store, with the stream's state kept as rows.
 
-State lives in store blobs: namespace ``stories`` key ``stream`` (the pickled,
-compressed StoryStream: trusted local data only) and namespace ``minhash`` (one
-MinHash signature per article, so later copies are found without the old texts).
+``assign(store, article_ids, settings)`` places stored articles into stories. It
+is keyed by article and idempotent: an article already in a story keeps it, so a
+run killed anywhere is completed by the next one (``place_pending`` places every
+stored article still in no story, in arrival order). It is safe to call from
+several processes on one database at once: each chunk of articles is placed in
+one transaction holding the store's writer lock (``Store.with_story_rows``), which
+reads only what those articles point to (the document frequencies of their
+terms, the posting lists of their distinctive terms, the candidate stories) and
+commits the placements with the state they changed.
+
+Copies are found first, per chunk, through LSH band keys stored as rows (only
+the articles sharing a band are read) and MinHash signatures kept per article as
+raw 64-bit values.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import pickle
-import zlib
+from collections import Counter
+from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy as np
@@ -19,105 +30,254 @@ from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, CopyLink, Rejection
 from copydesk.settings import Settings
 from copydesk.stories.copies import MINHASH_SCHEME, compare_pair, find_copies, shingles, signature, tokens
-from copydesk.stories.stream import StoryStream
+from copydesk.stories.stream import StoryState, StoryStream
 
 log = logging.getLogger(__name__)
 
-STATE_NS, STATE_KEY, SIG_NS = "stories", "stream", "minhash"
+__all__ = ["assign", "place_pending", "RowStream", "band_keys"]
+
+SIG_NS = "minhash"
 
 
-def load_stream(store: Any, settings: Settings | None) -> StoryStream:
-    """The stream saved in ``store``, or a fresh one."""
-    blobs = store.get_blobs(STATE_NS, [STATE_KEY]) or {}
-    raw = blobs.get(STATE_KEY)
-    if not raw:
-        return StoryStream(settings)
-    try:
-        stream = pickle.loads(zlib.decompress(raw))
-    except Exception as exc:
-        raise CopydeskError(Code.E301, detail=f"saved story state is unreadable: {exc}") from exc
-    stream.settings = settings
-    return stream
+class RowStream(StoryStream):
+    """A StoryStream whose state lives in story rows: loaded on demand, written back by ``flush``.
+
+    Lives for one locked transaction (``rows``); assignments are the in-memory
+    stream's, article for article.
+    """
+
+    def __init__(self, rows: Any, settings: Settings | None) -> None:
+        super().__init__(settings)
+        self._rows = rows
+        meta = rows.meta()
+        self.n_docs = int(meta.get("n_docs", 0))
+        self.newest = int(meta["newest"]) if meta.get("newest") else None
+        self._since_sweep = int(meta.get("since_sweep", 0))
+        self._opened = int(meta.get("opened", 0))
+        self._positions = int(meta.get("positions", 0))
+        self._clear()
+
+    def _clear(self) -> None:
+        """Forget everything loaded (after a flush the rows are the truth)."""
+        self.df = Counter()
+        self.postings = {}
+        self.live = {}
+        self.alias = {}
+        self.article_story = {}
+        self.events = []
+        self._stored: dict[str, str] = {}
+        self._df_read: dict[str, int] = {}
+        self._postings_read: dict[str, list[str]] = {}
+        self._alias_read: set[str] = set()
+        self._stories_read: set[str] = set()
+
+    def prefetch(self, article_ids: Sequence[str]) -> None:
+        """Read the stories the given articles are already in."""
+        self._stored.update(self._rows.placed(article_ids))
+
+    # -- loaders ----------------------------------------------------------------------
+    def _placed(self, article_id: str) -> str | None:
+        return self.article_story.get(article_id) or self._stored.get(article_id)
+
+    def _load_terms(self, terms: Any) -> None:
+        missing = [t for t in terms if t not in self._df_read and t not in self.df]
+        got = self._rows.df(missing) if missing else {}
+        for t in missing:
+            self.df[t] = self._df_read[t] = got.get(t, 0)
+
+    def _load_postings(self, terms: Sequence[str]) -> None:
+        missing = [t for t in terms if t not in self._postings_read and t not in self.postings]
+        got = self._rows.postings(missing) if missing else {}
+        for t in missing:
+            lst = got.get(t, [])
+            self._postings_read[t] = list(lst)
+            if lst:
+                self.postings[t] = lst
+
+    def _load_aliases(self, story_ids: Any) -> None:
+        todo = {s for s in story_ids if s not in self._alias_read}
+        while todo:
+            found = self._rows.merged_into(sorted(todo))
+            self._alias_read |= todo
+            for young, old in found.items():
+                self.alias.setdefault(young, old)
+            todo = {s for s in found.values() if s not in self._alias_read}
+
+    def _load_stories(self, story_ids: Sequence[str]) -> None:
+        missing = [s for s in story_ids if s not in self._stories_read and s not in self.live]
+        for row in self._rows.states(missing) if missing else ():
+            if row["live"]:
+                self.live[row["id"]] = _state(row)
+        self._stories_read.update(missing)
+
+    # -- writing back -------------------------------------------------------------------
+    def flush(self, stamp: str) -> None:
+        """Write every change since the last flush into the transaction, then forget the cache."""
+        rows = self._rows
+        rows.put_df({t: v for t, v in self.df.items() if self._df_read.get(t) != v})
+        rows.put_postings({t: lst for t, lst in self.postings.items() if self._postings_read.get(t) != lst})
+        touched = list(dict.fromkeys(e["story"] for e in self.events))
+        rows.put_states([_row(self.live[s]) for s in touched if s in self.live], stamp)
+        for e in self.events:
+            if e["kind"] == "merge":
+                rows.merge(e["merged"], self.resolve(e["story"]), e["article"], stamp)
+        placements = [(a, self.resolve(s)) for a, s in self.article_story.items() if a not in self._stored]
+        rows.place(placements, self._positions)
+        self._positions += len(placements)
+        rows.events([(e["kind"], e["story"], {k: v for k, v in e.items() if k not in ("kind", "story")})
+                     for e in self.events], stamp)
+        rows.put_meta({"n_docs": str(self.n_docs), "newest": "" if self.newest is None else str(self.newest),
+                       "since_sweep": str(self._since_sweep), "opened": str(self._opened),
+                       "positions": str(self._positions)})
+        self._clear()
+
+    def sweep(self) -> None:
+        """Freeze stories that can no longer absorb articles, in the rows (as the in-memory stream does)."""
+        self._since_sweep = 0
+        if self.newest is None:
+            return
+        horizon = self.newest - 3 * max(self.window, 1)
+        from copydesk.store.schema import now
+
+        stamp = now()
+        self.flush(stamp)
+        frozen = self._rows.live_before(horizon)
+        for row in frozen:
+            row.update(live=0, key=self._key_terms(row["centroid"] or {}), centroid=None)
+        self._rows.put_states(frozen, stamp)
+        self._rows.purge_postings()
 
 
-def _old_articles(store: Any, ids: Sequence[str]) -> dict[str, Article]:
-    """Earlier articles by id, from whichever reader the store offers (none: {})."""
-    if not ids:
-        return {}
-    reader = getattr(store, "articles", None)
-    if reader is not None:
-        try:
-            return {a.id: a for a in reader(ids=list(ids))}
-        except Exception as exc:  # copies then fall back to MinHash estimates
-            log.info("store could not return articles: %s", exc)
-            return {}
-    single = getattr(store, "article", None)
-    out: dict[str, Article] = {}
-    if single is not None:
-        for i in ids:
-            try:
-                out[i] = single(i)
-            except Exception:
-                continue
+def _state(row: dict[str, Any]) -> StoryState:
+    return StoryState(id=row["id"], members=[], centroid=row["centroid"], first=row["first_day"],
+                      last=row["last_day"], title=row["title"], title_score=row["title_score"], key=row["key"],
+                      first_published=row["first_published"], last_published=row["last_published"],
+                      size=row["size"], seq=row["seq"])
+
+
+def _row(st: StoryState) -> dict[str, Any]:
+    return {"id": st.id, "seq": st.seq, "title": st.title, "title_score": st.title_score, "first_day": st.first,
+            "last_day": st.last, "first_published": st.first_published, "last_published": st.last_published,
+            "size": st.size, "live": 1, "centroid": st.centroid, "key": st.key}
+
+
+# --- copies -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The (start, end) hash ranges datasketch's LSH picks for this threshold and signature size."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+def band_keys(mh: MinHash, threshold: float) -> list[int]:
+    """One signed 64-bit key per LSH band of ``mh``: two articles sharing a key are copy candidates."""
+    hv = mh.hashvalues.astype(np.uint64)
+    out = []
+    for i, (start, end) in enumerate(_bands(threshold, len(hv))):
+        digest = hashlib.blake2b(i.to_bytes(2, "big") + hv[start:end].tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "big", signed=True))
     return out
 
 
-def assign(store: Any, articles: Sequence[Article], settings: Settings | None = None,
-           rejections: list[Rejection] | None = None) -> list[str]:
-    """Assign ``articles`` to stories, persisting stories, events, copies and signatures.
+def _old_articles(store: Any, ids: Sequence[str]) -> dict[str, Article]:
+    """Earlier articles by id ({} when the store cannot return them: copies fall back to estimates)."""
+    if not ids:
+        return {}
+    try:
+        return {a.id: a for a in store.articles(ids=list(ids))}
+    except CopydeskError as exc:
+        log.info("store could not return articles: %s", exc)
+        return {}
 
-    Returns the story id per article ("" for an article that could not be assigned;
-    it is appended to ``rejections`` as E301 and the batch goes on).
-    """
-    settings = settings or Settings.load()
-    stream = load_stream(store, settings)
-    n_events = len(stream.events)
-    ids: list[str] = []
-    good: list[Article] = []
+
+def _copies(store: Any, articles: Sequence[Article], settings: Settings) -> None:
+    """Find and save the copies among ``articles`` and between them and every stored article."""
+    num_perm, size = int(settings.minhash_perm), int(settings.shingle_size)
+    threshold = float(settings.copy_threshold)
+    sigs = {a.id: signature(shingles([t[2] for t in tokens(a.text)], size), num_perm) for a in articles}
+    keys = {aid: band_keys(mh, threshold) for aid, mh in sigs.items()}
+    own = list(sigs)
+
+    def step(rows: Any) -> tuple[dict[str, set[str]], dict[str, bytes]]:
+        found = {aid: rows.band_matches(keys[aid], own) for aid in own}
+        for aid in own:
+            rows.put_bands(aid, keys[aid])
+        rows.put_blobs(SIG_NS, {aid: mh.hashvalues.astype(np.uint64).tobytes() for aid, mh in sigs.items()})
+        return found, rows.blobs(SIG_NS, sorted({o for v in found.values() for o in v}))
+
+    found, old_sigs = store.with_story_rows(step)
+    links: list[CopyLink] = list(find_copies(articles, settings))
+    prev = _old_articles(store, sorted({o for v in found.values() for o in v}))
+    for a in articles:
+        for other in sorted(found[a.id]):
+            if other in prev:
+                link = compare_pair(prev[other], a)
+                if link is not None:
+                    links.append(link)
+            elif other in old_sigs:
+                est = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME,
+                              hashvalues=np.frombuffer(old_sigs[other], dtype=np.uint64)).jaccard(sigs[a.id])
+                links.append(CopyLink(other, a.id, round(float(est), 4), "rewrite"))
+    store.save_copies(links)
+
+
+# --- placement --------------------------------------------------------------------------------
+
+
+def _place(rows: Any, articles: Sequence[Article], settings: Settings,
+           rejections: list[Rejection]) -> dict[str, str]:
+    """One locked transaction: place ``articles`` (already placed ones keep their story)."""
+    from copydesk.store.schema import now
+
+    rejections.clear()  # a retried transaction starts afresh
+    stream = RowStream(rows, settings)
+    stream.prefetch([a.id for a in articles])
+    got: dict[str, str] = {}
     for a in articles:
         try:
-            ids.append(stream.add(a))
-            good.append(a)
+            got[a.id] = stream.add(a)
         except Exception as exc:  # one bad article must not stop the batch
-            err = CopydeskError(Code.E301, detail=f"{getattr(a, 'id', a)!r}: {exc}")
+            err = CopydeskError(Code.E301, detail=f"{a.id!r}: {exc.__class__.__name__}: {exc}")
             log.warning("%s", err)
-            ids.append("")
-            if rejections is not None:
-                rejections.append(Rejection(input=str(getattr(a, "input", None) or getattr(a, "id", a)),
-                                            stage="stories", code="E301", message=err.message))
-    articles = good
-    num_perm = int(getattr(settings, "minhash_perm", 128))
-    size = int(getattr(settings, "shingle_size", 5))
-    old = store.get_blobs(SIG_NS) or {}
-    lsh = MinHashLSH(threshold=float(getattr(settings, "copy_threshold", 0.5)), num_perm=num_perm)
-    for key, raw in old.items():
-        hv = np.frombuffer(raw, dtype=np.uint64)
-        if len(hv) == num_perm:
-            lsh.insert(key, MinHash(num_perm=num_perm, seed=1, hashvalues=hv, scheme=MINHASH_SCHEME))
-    links: list[CopyLink] = list(find_copies(articles, settings))
-    new_sigs: dict[str, bytes] = {}
-    pending: list[tuple[Article, str, MinHash]] = []
-    for a in articles:
-        mh = signature(shingles([t[2] for t in tokens(a.text)], size), num_perm)
-        pending.extend((a, other, mh) for other in lsh.query(mh) if other != a.id)
-        new_sigs[a.id] = mh.hashvalues.astype(np.uint64).tobytes()
-    prev = _old_articles(store, sorted({other for _, other, _ in pending}))
-    for a, other, mh in pending:
-        if other in prev:
-            link = compare_pair(prev[other], a)
-            if link is not None:
-                links.append(link)
-        else:
-            est = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME,
-                          hashvalues=np.frombuffer(old[other], dtype=np.uint64)).jaccard(mh)
-            links.append(CopyLink(other, a.id, round(float(est), 4), "rewrite"))
-    store.put_blobs(SIG_NS, new_sigs)
-    store.save_stories(stream.stories())
-    for ev in stream.events[n_events:]:
-        detail = {k: v for k, v in ev.items() if k not in ("kind", "story")}
-        store.record_event(ev["kind"], ev["story"], detail)
-    if links:
-        store.save_copies(links)
-    stream.events.clear()  # recorded in the store; the saved state stays small
-    store.put_blobs(STATE_NS, {STATE_KEY: zlib.compress(pickle.dumps(stream, protocol=5))})
-    return [stream.resolve(i) if i else "" for i in ids]
+            rejections.append(Rejection(input=str(a.input or a.id), stage="stories", code="E301",
+                                        message=err.message))
+    out = {aid: stream.resolve(sid) for aid, sid in got.items()}
+    stream.flush(now())
+    return out
+
+
+def assign(store: Any, article_ids: Sequence[str], settings: Settings | None = None,
+           rejections: list[Rejection] | None = None, copies: bool = True) -> list[str]:
+    """Place the stored articles ``article_ids`` into stories; their story id each ("" if it failed).
+
+    Idempotent and safe from several processes at once (see the module doc). With
+    ``copies`` the copies of each chunk's new articles are found and saved first.
+    An article that cannot be placed is appended to ``rejections`` as E301 and the
+    rest go on; an id not in the store gets "".
+    """
+    settings = settings or Settings.load()
+    ids = list(dict.fromkeys(article_ids))
+    out: dict[str, str] = {}
+    step = max(1, int(settings.batch_size))
+    for i in range(0, len(ids), step):
+        arts = store.articles(ids=ids[i:i + step])
+        placed = store.placed([a.id for a in arts])
+        fresh = [a for a in arts if a.id not in placed]
+        if copies and fresh:
+            _copies(store, fresh, settings)
+        failed: list[Rejection] = []
+        out.update(placed)
+        if fresh:
+            out.update(store.with_story_rows(lambda rows: _place(rows, fresh, settings, failed)))
+        if rejections is not None:
+            rejections.extend(failed)
+    return [out.get(i, "") for i in ids]
+
+
+def place_pending(store: Any, settings: Settings | None = None,
+                  rejections: list[Rejection] | None = None) -> int:
+    """Place every stored article that is in no story yet (arrival order); how many were placed."""
+    pending = store.unplaced()
+    return sum(1 for sid in assign(store, pending, settings, rejections) if sid)
+

@@ -16,7 +16,7 @@ import math
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from copydesk.models import Article, Story, content_id
 from copydesk.settings import Settings
@@ -96,9 +96,11 @@ class StoryStream:
     # -- public API -----------------------------------------------------------------
     def add(self, article: Article) -> str:
         """Assign ``article`` to a story (joining, opening or merging) and return the story id."""
-        if article.id in self.article_story:
-            return self.resolve(self.article_story[article.id])
+        placed = self._placed(article.id)
+        if placed is not None:
+            return self.resolve(placed)
         counts = Counter(sys.intern(t) for t in article_terms(article))
+        self._load_terms(counts)
         idf = self._idf(counts)
         self.n_docs += 1
         self.df.update(counts.keys())
@@ -106,6 +108,7 @@ class StoryStream:
         pub = published_day(article)
         day = pub.toordinal() if pub else None
         query = sorted(vec, key=lambda t: (-vec[t], t))[:QUERY_TERMS]
+        self._load_postings(query)
         scored = self._candidates(vec, query, day)
         title = headline(article)
         if scored and scored[0][0] >= self.threshold:
@@ -142,7 +145,7 @@ class StoryStream:
         return story_id
 
     def story_of(self, article_id: str) -> str | None:
-        sid = self.article_story.get(article_id)
+        sid = self._placed(article_id)
         return self.resolve(sid) if sid else None
 
     def states(self) -> list[StoryState]:
@@ -173,6 +176,23 @@ class StoryStream:
         for t in [t for t, lst in self.postings.items() if all(x not in self.live for x in lst)]:
             del self.postings[t]
 
+    # -- state loading: no-ops in memory; a store-backed stream fetches rows here -----
+    def _placed(self, article_id: str) -> str | None:
+        """The story an article was placed in (before any merge), or None."""
+        return self.article_story.get(article_id)
+
+    def _load_terms(self, terms: Iterable[str]) -> None:
+        """Make ``self.df`` hold the document frequency of every term in ``terms``."""
+
+    def _load_postings(self, terms: Sequence[str]) -> None:
+        """Make ``self.postings`` hold the posting list of every term in ``terms``."""
+
+    def _load_aliases(self, story_ids: Iterable[str]) -> None:
+        """Make ``self.alias`` resolve every id in ``story_ids`` (merged stories to their survivor)."""
+
+    def _load_stories(self, story_ids: Sequence[str]) -> None:
+        """Make ``self.live`` hold those of ``story_ids`` (resolved ids) that are live."""
+
     # -- internals ------------------------------------------------------------------
     def _idf(self, counts: Counter[str]) -> dict[str, float]:
         n = self.n_docs + 1
@@ -183,11 +203,14 @@ class StoryStream:
                     ) -> list[tuple[float, StoryState]]:
         """Stories sharing query terms (the MAX_SCORED with most shared terms), scored by cosine."""
         hits: Counter[str] = Counter()
+        self._load_aliases({sid for t in query for sid in self.postings.get(t, ())})
         for t in query:
             for sid in self.postings.get(t, ()):
                 hits[self.resolve(sid)] += 1
+        top = [sid for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_SCORED]]
+        self._load_stories(top)
         out: list[tuple[float, StoryState]] = []
-        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_SCORED]:
+        for sid in top:
             st = self.live.get(sid)
             if st is None or not st.centroid or not self._in_window(st, day):
                 continue
