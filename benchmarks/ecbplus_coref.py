@@ -28,7 +28,13 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from copydesk.align.lemmas import event, lemma
+from copydesk.align.claims import event as _event
+from copydesk.text import lemma
+
+
+def event(word: str) -> str | None:
+    """The canonical event of a word, looked up by its lemma."""
+    return _event(lemma(word))
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus"
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)

@@ -98,6 +98,12 @@ def run_copydesk(text: str, dct: date | None) -> list[Gold]:
     return [(m.start, m.end, m.value.timex, m.value.type) for m in find(text, published=dct)]
 
 
+def run_copydesk_unparsed(text: str, dct: date | None) -> list[Gold]:
+    """The same normalizer with tense from nearby cue words only (the pre-parse baseline)."""
+    from copydesk.extract.times import normalize_all
+    return [(s, e, t.timex, t.type) for s, e, t in normalize_all(text, dct)]
+
+
 def _dateparser_runner() -> Callable[[str, date | None], list[Gold]]:
     from dateparser.search import search_dates
 
@@ -209,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         list_errors(files)
     out: dict[str, object] = {"bench": "tempeval3", "split": args.split,
-                              "copydesk": evaluate(files, run_copydesk)}
+                              "copydesk": evaluate(files, run_copydesk),
+                              "copydesk_without_parse": evaluate(files, run_copydesk_unparsed)}
     if args.split == "all":
         out["copydesk_timebank"] = evaluate([f for f in files if f.parent.name == "TimeBank"], run_copydesk)
         out["copydesk_aquaint"] = evaluate([f for f in files if f.parent.name == "AQUAINT"], run_copydesk)

@@ -25,14 +25,15 @@ class Code(str, Enum):
     E110 = "bad WARC record: {detail}"
     E111 = "bad sidecar metadata: {detail}"
     E112 = "no article text found in the HTML page"
-    E120 = "fetch failed: {detail}"
-    E121 = "disallowed by robots.txt: {detail}"
     E113 = "wrong type: {detail}"
     E114 = "invalid text: {detail}"
     E115 = "not a news article: {detail}"
     E116 = "nothing to ingest: {detail}"
+    E120 = "fetch failed: {detail}"
+    E121 = "disallowed by robots.txt: {detail}"
     # extract
     E201 = "extraction failed: {detail}"
+    E202 = "no English pipeline: {detail}"
     E230 = "quantity extraction needs text (a str), got {detail}"
     # stories
     E301 = "story assignment failed: {detail}"

@@ -37,6 +37,8 @@ class Settings:
     max_input_bytes: int = _setting(20_000_000, "Inputs larger than this are rejected (E105).")
     min_text_chars: int = _setting(20, "Articles with less clean text than this are rejected as empty (E102).")
     batch_size: int = _setting(500, "Articles written to the store per transaction.")
+    rejection_sample: int = _setting(
+        100, "Rejections an ingest summary keeps and prints as examples; all are counted and stored.")
     story_threshold: float = _setting(
         0.3, "Similarity above which an article joins an existing story (streaming path).")
     batch_story_threshold: float = _setting(
@@ -48,6 +50,8 @@ class Settings:
     minhash_perm: int = _setting(128, "Permutations per MinHash signature.")
     shingle_size: int = _setting(5, "Words per shingle for copy detection.")
     use_embeddings: bool = _setting(False, "Use the optional sentence-embedding model where installed.")
+    nlp_model: str = _setting(
+        "copydesk_en", "English spaCy pipeline: copydesk_en (shipped) or any installed pipeline name or path.")
     brief_items: int = _setting(12, "Most items a story's brief lists; the rest stay in the claim matrix and the JSON.")
     host: str = _setting("127.0.0.1", "Address the web app binds to (copydesk serve).")
     port: int = _setting(8765, "Port the web app listens on (copydesk serve).")

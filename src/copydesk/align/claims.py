@@ -10,19 +10,21 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from copydesk.align.lemmas import content_lemmas, event, lemma
 from copydesk.align.resources import (
-    CATEGORY_SLOTS, COMPATIBLE_EVENTS, DIMENSIONS, HEAD_SYNONYMS, OBJECT_CLASSES, PAST_FORMS, STOPWORDS,
+    CATEGORY_SLOTS, COMPATIBLE_EVENTS, DIMENSIONS, EVENT_SYNONYMS, HEAD_SYNONYMS, OBJECT_CLASSES, STOPWORDS,
     VARIANT_WORDS, WORD_RE,
 )
 from copydesk.models import (
     Article, Claim, Entity, Mention, Quantity, Quote, Span, Story, Time, content_id,
 )
-from copydesk.text import sentences
+from copydesk.text import lemma, parse, sentences, span_lemmas
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ASPECTUAL = frozenset({"begin", "end"})
 ASPECTUAL_PENALTY = 60
@@ -78,10 +80,16 @@ class _Sentences:
         return Span(max(0, m.start - 200), min(len(text), m.end + 200))
 
 
+def event(lem: str) -> str | None:
+    """The canonical event of a lemma if it names a known event ("authorize" -> "approve")."""
+    return EVENT_SYNONYMS.get(lem.lower())
+
+
 def _window(text: str, sent: Span, start: int, end: int, n: int = WINDOW) -> tuple[list[str], list[str]]:
     """Content lemmas before and after [start, end) inside the sentence, nearest first."""
-    before = content_lemmas(text[sent.start:start])[-n:][::-1]
-    after = content_lemmas(text[end:sent.end])[:n]
+    doc = parse(text)
+    before = [w for w in span_lemmas(doc, sent.start, start) if w not in STOPWORDS][-n:][::-1]
+    after = [w for w in span_lemmas(doc, end, sent.end) if w not in STOPWORDS][:n]
     return before, after
 
 
@@ -164,17 +172,19 @@ def _event_near(text: str, sent: Span, start: int,
     """The event word nearest the time expression in its sentence, nearby lemmas, what the event acts on,
     and every event word close to the date."""
     found = []
-    for w in WORD_RE.finditer(text, sent.start, sent.end):
-        if start <= w.start() < end:
+    span = parse(text).char_span(sent.start, sent.end, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        ws, we = tok.idx, tok.idx + len(tok)
+        if start <= ws < end or tok.pos_ not in ("VERB", "NOUN"):
             continue
-        ev = event(w.group())
-        if ev and text[w.end():w.end() + 1] == "-":
+        ev = event(tok.lemma_)
+        if ev and text[we:we + 1] == "-":
             ev = None  # "fire-safety rules": a modifier, not the event
-        if ev and _PURPOSE.search(text, max(sent.start, w.start() - 8), w.start()):
+        if ev and _PURPOSE.search(text, max(sent.start, ws - 8), ws):
             ev = None  # "approved in February for use": the use is intended, not dated
         if ev:
-            dist = start - w.end() if w.end() <= start else w.start() - end
-            found.append((dist, ev, _verbal(w.group()), w.start(), w.end()))
+            dist = start - we if we <= start else ws - end
+            found.append((dist, ev, _verbal(tok), ws, we))
     has_verb = any(v and ev not in ASPECTUAL for _, ev, v, _, _ in found)
     best: tuple[int, str] | None = None
     where = (0, 0)
@@ -201,7 +211,8 @@ def _object_classes(text: str, sent: Span, ws: int, we: int, head: str) -> froze
     A passive verb ("the package approved by ...") takes the words before it.
     """
     after = text[we:sent.end]
-    words = content_lemmas(text[sent.start:ws])[::-1] if re.match(r"\s+by\b", after) else content_lemmas(after)
+    doc = parse(text)
+    words = span_lemmas(doc, sent.start, ws)[::-1] if re.match(r"\s+by\b", after) else span_lemmas(doc, we, sent.end)
     out = set()
     for w in words[:OBJECT_WORDS]:
         cls = OBJECT_CLASSES.get(w) or event(w)
@@ -210,10 +221,9 @@ def _object_classes(text: str, sent: Span, ws: int, we: int, head: str) -> froze
     return frozenset(out)
 
 
-def _verbal(word: str) -> bool:
-    """Whether an event word is a finite verb form (past tense or irregular past)."""
-    w = word.lower()
-    return w.endswith("ed") or w in PAST_FORMS
+def _verbal(tok: "Token") -> bool:
+    """Whether an event word is a past verb form (finite past or past participle) in the parse."""
+    return tok.pos_ == "VERB" and "Past" in tok.morph.get("Tense")
 
 
 def _date_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
@@ -260,7 +270,8 @@ def _quote_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> P
     q = m.value
     spk = speaker_key(q.speaker) if isinstance(q, Quote) else ""
     content = quote_content(m, text)
-    return Profile(m, head=spk, group="quote", context=frozenset(content_lemmas(content)),
+    cspan = q.content_span if isinstance(q, Quote) and q.content_span is not None else Span(m.start, m.end)
+    return Profile(m, head=spk, group="quote", context=frozenset(span_lemmas(parse(text), cspan.start, cspan.end)),
                    entities=ents, content=content.lower())
 
 
@@ -411,12 +422,14 @@ def _category_mentions(article: Article, sents: list[Span]) -> list[tuple[Mentio
 def _statement_profiles(article: Article, sents: list[Span], ents: Sequence[Mention]) -> list[Profile]:
     """Sentences as statements: predicate events with participants."""
     out = []
+    doc = parse(article.text)
     for i, s in enumerate(sents):
         text = s.of(article.text)
-        lem = content_lemmas(text)
+        lem = [w for w in span_lemmas(doc, s.start, s.end) if w not in STOPWORDS]
         if len(lem) < 4:
             continue
-        evs = [event(w) for w in WORD_RE.findall(text)]
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        evs = [event(t.lemma_) for t in span if t.pos_ in ("VERB", "NOUN")] if span is not None else []
         ev = next((e for e in evs if e), "")
         m = Mention("entity", s.start, s.end, Entity("STATEMENT", ev or "statement"),
                     article_id=article.id, sentence=i)

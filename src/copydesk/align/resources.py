@@ -14,32 +14,31 @@ which while who whom why off out said says say told according just only new one 
 mr mrs ms dr reported report reports
 """.split())
 
-#: Event verb or noun lemma (after suffix stripping) -> canonical event.
+#: Event verb or noun lemma -> canonical event.
 EVENT_SYNONYMS: dict[str, str] = {
-    "approv": "approve", "approval": "approve", "authoriz": "approve", "authoris": "approve",
-    "authorization": "approve", "greenlight": "approve", "green-light": "approve",
-    "clear": "approve", "greenlit": "approve", "okay": "approve", "okayed": "approve", "sign": "approve", "sign-off": "approve",
-    "deliver": "deliver", "delivery": "deliver", "deliveri": "deliver", "send": "deliver",
-    "sent": "deliver", "suppli": "deliver", "supply": "deliver",
-    "shipment": "deliver", "shipped": "deliver", "transfer": "deliver",
-    "arriv": "arrive", "arrival": "arrive", "dock": "arrive",
-    "fire": "fire", "blaze": "fire", "erupt": "fire", "outbreak": "fire", "fired": "strike",
-    "strike": "strike", "struck": "strike", "attack": "strike", "hit": "strike", "bomb": "strike",
-    "shell": "strike", "launch": "strike",
-    "announc": "announce", "announcement": "announce", "unveil": "announce", "reveal": "announce",
+    "approve": "approve", "approval": "approve", "authorize": "approve", "authorise": "approve",
+    "authorization": "approve", "authorisation": "approve", "greenlight": "approve", "clear": "approve",
+    "okay": "approve", "sign": "approve",
+    "deliver": "deliver", "delivery": "deliver", "send": "deliver", "supply": "deliver",
+    "shipment": "deliver", "ship": "deliver", "transfer": "deliver",
+    "arrive": "arrive", "arrival": "arrive", "dock": "arrive",
+    "fire": "fire", "blaze": "fire", "erupt": "fire", "outbreak": "fire",
+    "strike": "strike", "attack": "strike", "hit": "strike", "bomb": "strike", "shell": "strike",
+    "launch": "strike",
+    "announce": "announce", "announcement": "announce", "unveil": "announce", "reveal": "announce",
     "confirm": "announce",
-    "open": "open", "opening": "open", "reopen": "open", "inaugurat": "open",
-    "close": "close", "closur": "close", "shut": "close", "shutdown": "close",
-    "meet": "meet", "met": "meet", "meeting": "meet", "talk": "meet", "summit": "meet",
+    "open": "open", "opening": "open", "reopen": "open", "inaugurate": "open",
+    "close": "close", "closure": "close", "shut": "close", "shutdown": "close",
+    "meet": "meet", "meeting": "meet", "talk": "meet", "summit": "meet",
     "vote": "vote", "elect": "vote", "election": "vote", "ballot": "vote",
-    "die": "die", "died": "die", "death": "die", "kill": "die", "killed": "die",
-    "begin": "begin", "began": "begin", "start": "begin", "launched": "begin", "commenc": "begin",
-    "end": "end", "ended": "end", "finish": "end", "complet": "end", "conclud": "end",
+    "die": "die", "death": "die", "kill": "die",
+    "begin": "begin", "start": "begin", "commence": "begin",
+    "end": "end", "finish": "end", "complete": "end", "conclude": "end",
     "arrest": "arrest", "detain": "arrest", "detention": "arrest",
-    "sue": "sue", "lawsuit": "sue", "fil": "sue",
-    "resign": "resign", "resignation": "resign", "quit": "resign", "step": "resign",
-    "use": "use", "used": "use", "employ": "use", "deploy": "use", "deployment": "use",
-    "sell": "sell", "sold": "sell", "sale": "sell", "buy": "buy", "bought": "buy", "purchas": "buy",
+    "sue": "sue", "lawsuit": "sue",
+    "resign": "resign", "resignation": "resign", "quit": "resign",
+    "use": "use", "employ": "use", "deploy": "use", "deployment": "use",
+    "sell": "sell", "sale": "sell", "buy": "buy", "purchase": "buy",
 }
 
 #: Event pairs that can date one happening: "the first delivery arriving in April".
@@ -47,8 +46,8 @@ COMPATIBLE_EVENTS: frozenset[frozenset[str]] = frozenset({frozenset({"deliver", 
 
 #: Nouns (as lemmas) that name what an event acts on, by event class: an aid package is a transfer.
 OBJECT_CLASSES: dict[str, str] = {
-    "packag": "deliver", "aid": "deliver", "weapon": "deliver", "shipment": "deliver",
-    "permission": "use", "strik": "strike", "attack": "strike",
+    "package": "deliver", "aid": "deliver", "weapon": "deliver", "shipment": "deliver",
+    "permission": "use", "strike": "strike", "attack": "strike",
 }
 
 #: Words that restrict a sentence to one variant of the thing it is about ("mid-range ATACMS"):
@@ -63,21 +62,6 @@ HEAD_SYNONYMS: dict[str, str] = {
     "soldier": "troop", "servicemen": "troop", "personnel": "troop",
 }
 
-#: Irregular forms the suffix stripper cannot reach.
-IRREGULAR: dict[str, str] = {
-    "sent": "send", "struck": "strike", "met": "meet", "began": "begin", "begun": "begin",
-    "sold": "sell", "bought": "buy", "made": "make", "took": "take", "taken": "take",
-    "gave": "give", "given": "give", "went": "go", "gone": "go", "said": "say", "told": "tell",
-    "held": "hold", "left": "leave", "won": "win", "lost": "lose", "fell": "fall", "rose": "rise",
-    "risen": "rise", "brought": "bring", "built": "build", "hit": "hit", "shut": "shut",
-    "children": "child", "men": "man", "women": "woman", "people": "people",
-}
-
-#: Past-tense forms that do not end in -ed.
-PAST_FORMS: frozenset[str] = frozenset({
-    "sent", "struck", "hit", "met", "began", "sold", "bought", "shut", "greenlit", "won", "lost",
-    "fell", "rose", "took", "gave", "made", "held", "brought", "built", "quit", "began", "fought",
-})
 
 #: Categorical slots: head noun -> the category words that fill the slot in front of it.
 CATEGORY_SLOTS: dict[str, frozenset[str]] = {

@@ -1,8 +1,9 @@
 """Extraction: typed mentions with offsets (quantities, times, quotes, entities).
 
-Each extractor module exposes ``find(text, *, sentences, published, entities)``
-returning ``list[Mention]`` with offsets into ``text``; this module runs them in
-order (entities first, since quotes resolve speakers against them).
+The text is parsed once (``copydesk.text.parse``); each extractor module exposes
+``find(text, *, doc, sentences, published, entities)`` returning ``list[Mention]`` with
+offsets into ``text`` and reads that one ``Doc``; this module runs them in order
+(entities first, since quotes resolve speakers against them).
 """
 
 from __future__ import annotations
@@ -11,22 +12,34 @@ import sys
 import types
 from bisect import bisect_right
 from datetime import date
+from typing import TYPE_CHECKING
 
+from copydesk.errors import Code, CopydeskError
 from copydesk.models import Mention, parse_published
-from copydesk.text import sentences as split_sentences
+from copydesk.text import parse, sentence_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
-def extract(text: str, published: str | date | None = None, article_id: str = "") -> list[Mention]:
-    """All mentions in ``text``, sorted by offset, anchored at ``published``."""
+def extract(text: str, published: str | date | None = None, article_id: str = "",
+            doc: "Doc | None" = None) -> list[Mention]:
+    """All mentions in ``text``, sorted by offset, anchored at ``published``.
+
+    ``doc`` is the parse of ``text`` when the caller already has it.
+    """
     from copydesk.extract import entities, quantities, quotes, times
 
     anchor = parse_published(published) if isinstance(published, str) else published
-    sents = split_sentences(text)
-    ents = entities.find(text, sentences=sents, published=anchor)
+    if not isinstance(text, str):
+        raise CopydeskError(Code.E201, detail=f"extract needs a str, got {type(text).__name__}")
+    doc = doc if doc is not None else parse(text)
+    sents = sentence_spans(doc)
+    ents = entities.find(text, doc=doc, sentences=sents, published=anchor)
     found: list[Mention] = list(ents)
-    found += quantities.find(text, sentences=sents, published=anchor)
-    found += times.find(text, sentences=sents, published=anchor)
-    found += quotes.find(text, sentences=sents, published=anchor, entities=ents)
+    found += quantities.find(text, doc=doc, sentences=sents, published=anchor)
+    found += times.find(text, doc=doc, sentences=sents, published=anchor)
+    found += quotes.find(text, doc=doc, sentences=sents, published=anchor, entities=ents)
     starts = [s.start for s in sents]
     out = []
     for m in found:

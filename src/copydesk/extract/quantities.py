@@ -9,6 +9,8 @@ Normalization to base units uses factors computed once with pint.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from datetime import date
 from functools import lru_cache
@@ -19,6 +21,11 @@ from copydesk.extract.resources import numbers as N
 from copydesk.extract.resources import units as U
 from copydesk.errors import Code, CopydeskError
 from copydesk.models import Mention, Quantity, Span
+from copydesk.text import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 _PINT_NAMES = {"m": "meter", "m^2": "meter**2", "m^3": "meter**3", "L": "liter", "kg": "kilogram",
                "s": "second", "m/s": "meter/second", "J": "joule", "W": "watt", "Hz": "hertz",
@@ -230,39 +237,53 @@ def _atom(text: str, m: re.Match[str]) -> _Atom | None:
     return _Atom(start, end, value, unit, cur, bool(dnum), "-" in (m.group("usp") or ""), raw, m)
 
 
-def _counted(text: str, pos: int, need_of: bool, first: bool = False) -> tuple[str, Span] | None:
-    """What a count counts: the head noun in the next few words ("troops", "aircraft")."""
-    i = pos
-    rest = text[i:i + 80]
-    mo = re.match(r"\s+of\s+", rest)
-    if need_of and not mo:
+#: Number words that head the noun they count through "of": "thousands of troops", "a dozen of them".
+_OF_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                       "billions", "dozen", "dozens", "%", "percent", "per", "cent", "score", "scores"})
+
+
+def _counted_from_parse(doc: "Doc", start: int, end: int, need_of: bool) -> tuple[str, Span] | None:
+    """What the number at start..end counts, read off the parse: the noun it modifies or, through
+    "of", the noun its head takes ("50,000 troops", "thousands of troops", "40% of voters").
+
+    Returns the counted noun's lemma and its span, or None when the parse names no noun.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
         return None
-    off = i + (mo.end() if mo else 0)
-    words: list[re.Match[str]] = []
-    for w in P.WORD.finditer(text, off, min(len(text), off + 60)):
-        gap = text[off:w.start()]
-        if gap.strip():
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM" or t.text in ("%",)] or [span.root]
+    tok = nums[-1]
+    # climb through the number's own parts ("1.5 million", "40 %")
+    for _ in range(3):
+        if tok.head is not tok and tok.head.i < span.end + 1 and (tok.head.like_num or tok.head.text == "%") \
+                and tok.head.i >= span.start:
+            tok = tok.head
+        else:
             break
-        lw = w.group().lower()
-        if lw in N.COUNTED_DETERMINERS and not words:
-            off = w.end()
-            continue
-        if lw in N.COUNTED_STOP or (words and "-" not in lw and lw.endswith(("ed", "ly"))):
-            break
-        words.append(w)
-        off = w.end()
-        if len(words) >= 4:
-            break
-    if not words:
+    candidates: list["Token"] = []
+    head = tok.head
+    if not need_of and tok.dep_ in ("nummod", "det", "amod", "compound") and head is not tok \
+            and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+        candidates.append(head)
+    if tok.lower_ in _OF_HEADS or tok.text == "%" or need_of or tok.pos_ in ("NUM", "NOUN"):
+        for child in tok.children:
+            if child.dep_ in ("nmod", "obl") and child.i > tok.i and any(c.lower_ == "of" for c in child.children):
+                candidates.append(child)
+    for c in candidates:
+        if c.pos_ in ("NOUN", "PROPN") and not c.like_num and c.is_alpha:
+            return c.lemma_.lower(), Span(c.idx, c.idx + len(c))
+    return None
+
+
+def _modified_noun(doc: "Doc", start: int, end: int) -> tuple[str, Span] | None:
+    """The noun a compound measure modifies: "a 300-km range" measures the range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
         return None
-    pick = words[0] if first else next((w for w in words if w.group().islower() and w.group().endswith("s")
-                 and not w.group().endswith("ss")), None)
-    if pick is None:
-        lows = [w for w in words if w.group()[0].islower()]
-        if not lows:
-            return None
-        pick = lows[-1]
-    return pick.group().lower(), Span(pick.start(), pick.end())
+    head = span[-1].head
+    if head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and head.is_alpha:
+        return head.lemma_.lower(), Span(head.idx, head.idx + len(head))
+    return None
 
 
 def _rate_range(text: str, a: _Atom, b: _Atom) -> Mention | None:
@@ -284,7 +305,7 @@ def _rate_range(text: str, a: _Atom, b: _Atom) -> Mention | None:
     return Mention("quantity", start, bpm.end(), q)
 
 
-def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = None,
+def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (), published: date | None = None,
          entities: Sequence[Mention] = ()) -> list[Mention]:
     """Every quantity in ``text`` as a Mention(kind="quantity") with a Quantity value.
 
@@ -292,6 +313,7 @@ def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = 
     """
     if not isinstance(text, str):
         raise CopydeskError(Code.E230, detail=type(text).__name__)
+    doc = doc if doc is not None else parse(text)
     phones = [(p.start(), p.end()) for p in P.PHONE.finditer(text)
               if sum(c.isdigit() for c in p.group()) >= 7 and ("-" in p.group() or "(" in p.group())]
     atoms = [a for a in (_atom(text, m) for m in P.ATOM.finditer(text)) if a is not None
@@ -349,11 +371,11 @@ def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = 
         norm_unit = cur or (U.UNITS[unit][1] if unit else None)
         counted = None
         if unit is None and cur is None:
-            counted = _counted(text, end, need_of=False)
+            counted = _counted_from_parse(doc, a.start, a.end, need_of=False)
         elif unit == "%":
-            counted = _counted(text, end, need_of=True)
+            counted = _counted_from_parse(doc, a.start, a.end, need_of=True)
         elif a.hyphen and unit:
-            counted = _counted(text, end, need_of=False, first=True)
+            counted = _modified_noun(doc, a.start, a.end)
         q = Quantity(
             amount=amount, low=low, high=high, unit=cur or unit, qualifier=qualifier,
             normalized_amount=_normalize(amount, unit) if not cur else amount,

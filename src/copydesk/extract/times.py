@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from copydesk.extract.resources import timex as R
 from copydesk.models import Mention, Span, Time
+from copydesk.text import parse, sentence_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 _WINDOW = 60
 _REF_DAYS = 0  # measured on TempEval-3: 3 and 7 no gain, 14 worse; DCT wins
@@ -113,15 +118,69 @@ def _tense_far(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     return labels.pop() if len(labels) == 1 else "none"
 
 
-class _Ctx:
-    """The state of one text: DCT, the last explicit day (reference time), sentences."""
+#: Verbs whose infinitive complement lies ahead: "plans to meet on Friday".
+_FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "set", "intend", "aim", "due", "hope", "prepare",
+                               "promise", "vow", "threaten", "agree", "decide", "want"})
 
-    def __init__(self, text: str, dct: date | None, sentences: Sequence[Span]) -> None:
+
+def _verb_tense(verb: "Token") -> str:
+    """'past', 'future', 'present' or 'none' from a verb's morphology and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    lemmas = {a.lemma_.lower() for a in auxes}
+    if lemmas & {"will", "shall", "'ll", "wo"}:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lower_ == "going"):
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_GOVERNORS:
+        return "future"
+    if lemmas & {"would", "could", "might", "may", "should", "must", "can"}:
+        return "none"
+    finite = [a for a in auxes if "Fin" in a.morph.get("VerbForm")] or [verb]
+    tense = finite[0].morph.get("Tense")
+    if "Past" in tense:
+        return "past"
+    if "Pres" in tense:
+        if "have" in lemmas:  # "has said": the perfect reports the past
+            return "past"
+        if verb.tag_ == "VBG" or "Prog" in verb.morph.get("Aspect") or "Part" in verb.morph.get("VerbForm"):
+            if "be" in lemmas and verb.dep_ != "amod":  # "is meeting on Friday": arranged future
+                return "future"
+        return "present"
+    return "none"
+
+
+def _governing_verb(tok: "Token") -> "Token | None":
+    """The verb a time expression's head attaches to, walking up through nouns and prepositions."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+class _Ctx:
+    """The state of one text: DCT, the last explicit day (reference time), sentences, the parse."""
+
+    def __init__(self, text: str, dct: date | None, sentences: Sequence[Span], doc: "Doc | None" = None) -> None:
         self.text = text
         self.dct = dct
         self.ref: date | None = dct
         self.quarter: tuple[int, int] | None = None  # last quarter named: (year, q)
         self.bounds = [(s.start, s.end) for s in sentences]
+        self.doc = doc
+
+    def parse_tense(self, start: int, end: int) -> str:
+        """The tense of the verb the expression at start..end attaches to, from the parse."""
+        if self.doc is None:
+            return "none"
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return "none"
+        verb = _governing_verb(span.root)
+        return _verb_tense(verb) if verb is not None else "none"
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.bounds:
@@ -134,7 +193,9 @@ class _Ctx:
     def tense(self, m: re.Match[str], whole_sentence: bool = False) -> str:
         """Tense from verbs near ``m``; with ``whole_sentence``, from anywhere in its sentence when none is near."""
         sent = self.sentence_of(m.start())
-        t = _tense(self.text, m.start(), m.end(), sent)
+        t = self.parse_tense(m.start(), m.end())
+        if t == "none":
+            t = _tense(self.text, m.start(), m.end(), sent)
         if t == "none" and whole_sentence:
             t = _tense_far(self.text, m.start(), m.end(), sent)
         return t
@@ -662,10 +723,10 @@ _NORMALIZERS: dict[str, Callable[[re.Match[str], _Ctx], Result]] = {
 }
 
 
-def normalize_all(text: str, published: date | None = None,
-                  sentences: Sequence[Span] = ()) -> list[tuple[int, int, Time]]:
-    """Every temporal expression in ``text`` as (start, end, Time)."""
-    ctx = _Ctx(text, published, sentences)
+def normalize_all(text: str, published: date | None = None, sentences: Sequence[Span] = (),
+                  doc: "Doc | None" = None) -> list[tuple[int, int, Time]]:
+    """Every temporal expression in ``text`` as (start, end, Time); tense read off ``doc`` when given."""
+    ctx = _Ctx(text, published, sentences, doc)
     out: list[tuple[int, int, Time]] = []
     for m in R.PATTERN.finditer(text):
         kind = m.lastgroup
@@ -686,7 +747,14 @@ def normalize_all(text: str, published: date | None = None,
     return out
 
 
-def find(text: str, *, sentences: Sequence[Span] = (), published: date | None = None,
+def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (), published: date | None = None,
          entities: Sequence[Mention] = ()) -> list[Mention]:
-    """Time mentions in ``text`` with TIMEX3 values anchored at ``published``."""
-    return [Mention("time", s, e, t) for s, e, t in normalize_all(text, published, sentences)]
+    """Time mentions in ``text`` with TIMEX3 values anchored at ``published``.
+
+    A relative expression's direction ("Friday", "in March") comes from the tense of the verb
+    it attaches to in the parse, and from tense cues nearby where the parse gives none.
+    """
+    doc = doc if doc is not None else parse(text)
+    if not sentences:
+        sentences = sentence_spans(doc)
+    return [Mention("time", s, e, t) for s, e, t in normalize_all(text, published, sentences, doc)]

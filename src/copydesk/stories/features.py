@@ -1,8 +1,7 @@
 """Article features for story grouping: content words, capitalized spans, numbers.
 
-Every article becomes a bag of typed terms: ``w:`` content words (light plural
-stemming, title words counted more), ``e:`` capitalized spans and acronyms as a
-cheap stand-in for named entities, ``n:`` numbers. Weights per type let names
+Every article becomes a bag of typed terms read off its parse: ``w:`` lemmas of
+content words (title words counted more), ``e:`` proper-noun names, ``n:`` numbers. Weights per type let names
 count more than words; the vectors are sublinear-tf TF-IDF, L2-normalized.
 """
 
@@ -17,8 +16,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from copydesk.models import Article
-from copydesk.stories.resources import (ENTITY_RE, NOT_ENTITY, NUMBER_RE, POSSESSIVE_RE,
-                                        SENTENCE_SPLIT_RE, STOPWORDS, TOKEN_RE)
+from copydesk.stories.resources import NOT_ENTITY, POSSESSIVE_RE, STOPWORDS
+from copydesk.text import parse
 
 #: Relative weight of each term type in the story vector.
 TYPE_WEIGHTS: Mapping[str, float] = {"w": 1.0, "e": 1.6, "n": 0.6}
@@ -52,23 +51,6 @@ def hapax_factor(n_docs: int, full_docs: int = IDF_FULL_DOCS) -> float:
     return 1.0 - (1.0 - HAPAX_WEIGHT) * min(1.0, n_docs / full_docs)
 
 
-def lead(text: str, sentences: int = LEAD_SENTENCES) -> str:
-    """The first few sentences of ``text``."""
-    return " ".join(SENTENCE_SPLIT_RE.split(text.strip(), maxsplit=sentences)[:sentences])
-
-
-def stem(word: str) -> str:
-    """A light plural/possessive stripper: enough to match "missiles" with "missile"."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 def headline(article: Article) -> str:
     """The article's title, or its first line when that line looks like a headline."""
     if article.title:
@@ -80,44 +62,56 @@ def headline(article: Article) -> str:
     return ""
 
 
-def body_terms(text: str, entities: bool = True) -> list[str]:
+def body_terms(text: str, entities: bool = True, lead_sentences: int = 0) -> list[str]:
     """Typed terms of one text, in reading order (duplicates kept: they are counts).
 
-    ``entities=False`` for title-case headlines, where capitals mark no names.
+    Read off the text's parse: ``w:`` lemmas of content words, ``e:`` the recognizer's names
+    and proper-noun runs (with their words, so "Biden" meets "Joe Biden"), ``n:`` numbers.
+    ``entities=False`` for title-case headlines, where capitals mark no names;
+    ``lead_sentences`` keeps only the first sentences (the news lead).
     """
+    doc = parse(text)
+    if lead_sentences:
+        sents = list(doc.sents)[:lead_sentences]
+        tokens = [t for s in sents for t in s]
+    else:
+        tokens = list(doc)
     terms: list[str] = []
-    for m in TOKEN_RE.finditer(text):
-        tok = m.group()
-        if tok[0].isdigit():
+    names: list[list[str]] = []
+    run: list[str] = []
+    for tok in tokens + [None]:  # type: ignore[list-item]
+        if tok is not None and entities and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            run.append(POSSESSIVE_RE.sub("", tok.text))
+        elif run:
+            names.append(run)
+            run = []
+        if tok is None or tok.is_space or tok.is_punct:
             continue
-        w = stem(tok).strip(".'-")
-        if len(w) > 2 and w not in STOPWORDS:
+        if tok.like_num and any(c.isdigit() for c in tok.text):
+            terms.append("n:" + tok.text.replace(",", ""))
+            continue
+        w = tok.lemma_.lower().strip(".'-’")
+        if len(w) > 2 and w not in STOPWORDS and not tok.is_stop and tok.is_alpha:
             terms.append("w:" + w)
-    for m in ENTITY_RE.finditer(text) if entities else ():
-        words = m.group().split()
+    for words in names:
         while words and words[0].lower().strip(".") in NOT_ENTITY:
             words = words[1:]
         if not words:
             continue
-        words = [POSSESSIVE_RE.sub("", w) for w in words]
         name = " ".join(words).lower().replace(".", "")
         if len(name) > 1:
             terms.append("e:" + name)
         if len(words) > 1:
             terms.extend("e:" + w.lower().replace(".", "") for w in words
                          if w.lower().strip(".") not in NOT_ENTITY and len(w) > 2)
-    for m in NUMBER_RE.finditer(text):
-        terms.append("n:" + m.group().replace(",", ""))
     return terms
 
 
 def article_terms(article: Article) -> list[str]:
-    """Terms of an article: body terms plus the headline's terms counted TITLE_WEIGHT more times."""
+    """Terms of an article: body terms, the lead's again, the headline's TITLE_WEIGHT more times."""
     title = headline(article)
     text = article.text
-    if title and not article.title:
-        text = text.strip()[len(title):]
-    terms = body_terms(text) + body_terms(lead(text))
+    terms = body_terms(text) + body_terms(text, lead_sentences=LEAD_SENTENCES)
     if title:
         terms.extend(body_terms(title, entities=False) * TITLE_WEIGHT)
     return terms

@@ -7,23 +7,11 @@ import re
 #: A word or a number as it appears in running text.
 TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d(?:[\d,.]*\d)?%?", re.UNICODE)
 
-#: A capitalized span: proper-noun runs ("North Korea", "Joe Biden") and acronyms ("ATACMS", "U.S.").
-ENTITY_RE = re.compile(
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,})"
-    r"(?:[ \t]+(?:(?:of|de|la|del|van|von|al|bin)[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}))*"
-)
-
-#: Where one sentence ends and the next begins (good enough to find a news lead).
-SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-
 #: Quoted speech: shared quotes are shared sources, not copying.
 QUOTED_RE = re.compile(r"“[^”]{1,2000}”|\"[^\"]{1,2000}\"|``.{1,2000}?''", re.DOTALL)
 
 #: A possessive ending on a name ("Russia’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
-
-#: A number worth keeping as a feature (counts, years, magnitudes); single digits are too common.
-NUMBER_RE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}(?:\.\d+)?\b|\b\d\.\d+\b")
 
 #: Words used as section or sentence openers that are capitalized but name nothing.
 NOT_ENTITY = frozenset("""

@@ -1,121 +1,79 @@
-"""Text primitives over one string: sentences and words as offset spans.
+"""Text primitives over one parsed document: sentences, words and lemmas as offset spans.
 
-The sentence splitter is a rule-based one tuned on English news (abbreviations,
-initialisms, titles before names, numbers after "No." and month names), fast
-enough to run on every article. ``sentences_syntok`` runs syntok's segmenter for
-comparison: it is far slower (about 0.06 MB/s here) and splits "Lt. Col.".
+Every stage reads the one ``Doc`` that ``parse`` returns for an article's text
+(copydesk's own spaCy pipeline, see ``text.nlp``); nothing else splits sentences or
+tokenizes words. Spans are character offsets into the text that was parsed.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from copydesk.models import Span
-from copydesk.text.resources import (
-    ABBREVS, CANDIDATE, INITIALISM, NUMBER_ABBREVS, OPENERS, STARTERS, TITLES, WORD,
-)
+from copydesk.text.nlp import clear_cache, load, model_name, parse, parse_many
 
-__all__ = ["sentences", "sentences_syntok", "words"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-_CLOSERS = "\"'”’»)]"
-
-
-def _next_word(text: str, i: int) -> str:
-    """The word starting at ``i`` (after skipping opening quotes), lower-cased, without punctuation."""
-    n = len(text)
-    while i < n and text[i] in OPENERS:
-        i += 1
-    j = i
-    while j < n and (text[j].isalnum() or text[j] in "'’-"):
-        j += 1
-    return text[i:j].lower()
+__all__ = ["clear_cache", "content_lemmas", "lemma", "lemmas", "load", "model_name", "parse", "parse_many",
+           "sentence_spans", "sentences", "span_lemmas", "words"]
 
 
-def _prev_word(text: str, end: int) -> str:
-    """The whitespace-delimited token ending at ``end`` (the full stop excluded), openers stripped."""
-    start = end
-    lo = max(0, end - 40)
-    while start > lo and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end].lstrip(OPENERS)
-
-
-def _is_boundary(text: str, punct_start: int, punct_end: int, nxt: int) -> bool:
-    """Whether the punctuation text[punct_start:punct_end] followed by a space ends a sentence."""
-    if nxt >= len(text):
-        return True
-    c = text[nxt]
-    if c.islower():
-        return False
-    if not (c.isupper() or c.isdigit() or c in OPENERS or c in "$€£¥—–-•*#@"):
-        return not c.isalnum()
-    mark = text[punct_start:punct_end].rstrip(_CLOSERS)
-    if mark != "." or punct_end - punct_start != len(mark):
-        return True  # "?", "!", "...", or a full stop inside quotes/brackets: a real end
-    token = _prev_word(text, punct_start)
-    bare = token.rstrip(".").lower()
-    if c.isdigit():
-        return bare not in NUMBER_ABBREVS
-    if not token:
-        return True
-    nxt_word = _next_word(text, nxt)
-    if bare in TITLES:
-        return False
-    if INITIALISM.match(token + ".") or (len(bare) == 1 and bare.isalpha()) or bare in ABBREVS:
-        return nxt_word in STARTERS
-    return True
+def sentence_spans(doc: "Doc") -> list[Span]:
+    """Sentence spans of a parsed document, trimmed of surrounding whitespace."""
+    text = doc.text
+    out: list[Span] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Span(start, end))
+    return out
 
 
 def sentences(text: str) -> list[Span]:
-    """Sentence spans of ``text``: ``text[s.start:s.end]`` is the sentence, trimmed of whitespace.
-
-    A blank line (paragraph break) always ends a sentence; a single line break ends one
-    unless the next line starts in lower case (a hard-wrapped line).
-    """
-    spans: list[Span] = []
-    start = 0
-    n = len(text)
-    for m in CANDIDATE.finditer(text):
-        ps, pe = m.start(), m.end()
-        if ps < start:
-            continue
-        nxt = pe
-        while nxt < n and text[nxt].isspace():
-            nxt += 1
-        gap = text[pe:nxt]
-        if text[ps] == "\n":
-            brk = nxt >= n or "\n" in gap or not text[nxt].islower()
-            end = ps
-        else:
-            brk = "\n\n" in gap.replace(" ", "").replace("\t", "") or _is_boundary(text, ps, pe, nxt)
-            end = pe
-        if brk:
-            _add(text, start, end, spans)
-            start = nxt
-    _add(text, start, n, spans)
-    return spans
-
-
-def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append(Span(start, end))
-
-
-def sentences_syntok(text: str) -> list[Span]:
-    """Sentence spans by syntok's segmenter, mapped to exact offsets (slow; for comparison)."""
-    from syntok import segmenter
-
-    spans: list[Span] = []
-    for paragraph in segmenter.analyze(text):
-        for sent in paragraph:
-            toks = [t for t in sent if t.value]
-            if toks:
-                spans.append(Span(toks[0].offset, toks[-1].offset + len(toks[-1].value)))
-    return spans
+    """Sentence spans of ``text``: ``text[s.start:s.end]`` is the sentence, trimmed of whitespace."""
+    return sentence_spans(parse(text)) if text else []
 
 
 def words(text: str) -> list[Span]:
-    """Word spans of ``text`` (numbers such as "1.5" and "4,000" stay whole)."""
-    return [Span(m.start(), m.end()) for m in WORD.finditer(text)]
+    """Word spans of ``text``: the parse's tokens that are neither space nor punctuation."""
+    return [Span(t.idx, t.idx + len(t)) for t in parse(text) if not (t.is_space or t.is_punct)] if text else []
+
+
+def lemmas(text: str) -> list[str]:
+    """Lower-cased lemmas of the words of ``text``, in order."""
+    return [t.lemma_.lower() for t in parse(text) if not (t.is_space or t.is_punct)] if text else []
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemmas of the content words of ``text`` (nouns, verbs, adjectives, numbers, names)."""
+    return span_lemmas(parse(text), 0, len(text)) if text else []
+
+
+def span_lemmas(doc: "Doc", start: int, end: int) -> list[str]:
+    """Lemmas of the content words of ``doc`` whose tokens lie inside characters start..end."""
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    if span is None:
+        return []
+    return [t.lemma_.lower() for t in span if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 1]
+
+
+@lru_cache(maxsize=20_000)
+def lemma(word: str) -> str:
+    """The lemma of one word read alone (a counted noun, a cue word) by the pipeline's lemmatizer.
+
+    Words out of context are parsed on their own, outside the document cache; a word in a
+    sentence takes its lemma from the sentence's parse instead.
+    """
+    doc = load()(word)
+    toks = [t for t in doc if not (t.is_space or t.is_punct)]
+    return (toks[-1].lemma_ if toks else word).lower()
+
+
+#: Parts of speech that carry what a sentence is about.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})

@@ -54,4 +54,3 @@ including more most less least not no so also just only very then there here tha
 near inside outside across within beyond toward towards via amid
 went lost took came made got fled left died fell rose hit remain remained live lived work worked
 """.split())
-COUNTED_DETERMINERS = frozenset("the these those its their his her our your them all".split())
