@@ -14,10 +14,12 @@ _CELL = {"asserts": "●", "silent": "·"}
 _SYNTAX = re.compile(r"([\\`*_\[\]#!|~$])")
 #: The ":" of "https://" and the "." of "www.": GitHub would link a bare URL without these escapes.
 _AUTOLINK = re.compile(r":(?=//)|(?i:(?<=www))\.")
+#: A list marker or numbered-list marker where the text starts a line: "- ", "+ ", "1. ", "2) ".
+_LEADING = re.compile(r"^(\d{0,9})([-+=]|(?<=\d)[.)](?=\s|$))")
 #: HTML-significant characters, written as entities so no renderer reads a tag or a comment.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 #: "user@host.tld": GitHub links e-mail addresses even with escapes; an invisible joiner stops it.
-_EMAIL_AT = re.compile(r"(?<=\w)@(?=\w)")
+_EMAIL_AT = re.compile(r"@")
 _WORD_JOINER = "\u2060"
 
 
@@ -28,6 +30,7 @@ def _md(text: str) -> str:
     """
     flat = "".join(_ENTITIES.get(ch, ch) for ch in " ".join(str(text).split()))
     flat = _AUTOLINK.sub(lambda m: "\\" + m.group(), _SYNTAX.sub(r"\\\1", flat))
+    flat = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
     return _EMAIL_AT.sub("@" + _WORD_JOINER, flat)
 
 
