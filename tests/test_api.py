@@ -65,3 +65,56 @@ def test_render(fmt: str, demo_paths: list[Path]) -> None:
 def test_render_unknown_format() -> None:
     with pytest.raises(CopydeskError):
         api.render({}, "pdf")
+
+
+@pytest.mark.parametrize("since, until, expected", [
+    ("2024", "2024", ("2024-01-01", "2024-12-31")),
+    ("2024-02", "2024-02", ("2024-02-01", "2024-02-29")),   # a leap year's February
+    ("2023-02", "2023-02", ("2023-02-01", "2023-02-28")),
+    (" 2026-03-08 ", None, ("2026-03-08", None)),
+    (None, None, (None, None)),
+])
+def test_day_range_widens_a_year_or_month(since: str | None, until: str | None,
+                                          expected: tuple[str | None, str | None]) -> None:
+    assert api.day_range(since, until) == expected
+
+
+@pytest.mark.parametrize("since, until", [("2026-13-45", None), ("yesterday", None), (None, "2026-02-30"),
+                                          ("0000", None), ("2026-3-8", None), (None, "2026-03-08T10:00")])
+def test_day_range_refuses_what_is_not_a_date(since: str | None, until: str | None) -> None:
+    with pytest.raises(CopydeskError) as e:
+        api.day_range(since, until)
+    assert e.value.code.name == "E702"
+
+
+def test_article_view_takes_the_callers_id_or_a_prefix_and_echoes_it(demo_db: str) -> None:
+    by_given = api.article_view("cw-0308-aldora", db=demo_db)
+    assert by_given["article"]["source"] == "Coastline Wire"
+    assert by_given["article"]["given_id"] == "cw-0308-aldora"
+    full = by_given["article"]["id"]
+    assert api.article_view(full[:8], db=demo_db)["article"]["id"] == full
+    assert api.resolve_article(full[:5], db=demo_db) == full
+    assert any(r["given_id"] == "cw-0308-aldora" for r in api.list_articles(db=demo_db))
+
+
+def test_require_database_refuses_a_missing_sqlite_file(tmp_path: Path) -> None:
+    with pytest.raises(CopydeskError) as e:
+        api.require_database(str(tmp_path / "nope.db"))
+    assert e.value.code.name == "E607"
+    assert not (tmp_path / "nope.db").exists()
+    api.require_database("sqlite://")  # in memory: nothing to find
+
+
+def test_analyze_in_memory_compares_only_the_latest_version() -> None:
+    from copydesk.models import Article
+
+    def art(text: str) -> Article:
+        return Article(id=Article.make_id("Test Outlet", text), source="Test Outlet", text=text,
+                       url="https://t.example/a")
+
+    a, b, c = art("First text of the piece."), art("Second text of the piece."), art("Third text.")
+    chains = api._memory_versions([a, b])
+    assert chains[a.id] == chains[b.id] == [(a.id, 1), (b.id, 2)]
+    assert [x.id for x in api.latest_only([a, b], chains)] == [b.id]
+    assert [x.id for x in api.latest_only([a], chains)] == [a.id], "a later version not given does not hide it"
+    assert api._memory_versions([c])[c.id] == [(c.id, 1)]

@@ -7,13 +7,17 @@ or the pipeline directly.
 
 from __future__ import annotations
 
+import calendar
+import re
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from datetime import date
 from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
 from copydesk import pipeline
-from copydesk.errors import Code, CopydeskError, UsageError
+from copydesk.errors import Code, CopydeskError, StoreError, UsageError
 from copydesk.models import Article, Mention, Rejection, Story
 from copydesk.settings import Settings, db_url
 
@@ -44,6 +48,16 @@ def open_store(db: str | None = None, settings: Settings | None = None) -> Itera
         store.close()
 
 
+def require_database(db: str | None = None, settings: Settings | None = None) -> None:
+    """Refuse a SQLite file that does not exist (E607): reading never creates a database, as sqlite-utils does."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url(_settings(settings, db).db))
+    path = url.database
+    if url.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).is_file():
+        raise StoreError(Code.E607, detail=f"{path!r} does not exist (copydesk ingest or analyze creates one)")
+
+
 def demo_paths() -> list[Path]:
     """Input files of the bundled example story (a .txt's sidecar NAME.json is read with it)."""
     root = Path(str(resources.files("copydesk.examples").joinpath("harbor")))
@@ -57,6 +71,36 @@ def planted() -> dict[str, Any]:
     import json
 
     return json.loads(resources.files("copydesk.examples").joinpath("harbor.planted.json").read_text("utf-8"))
+
+
+def demo_summary(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What a report of the bundled example found of what it plants: the planted disputes and the copy chain.
+
+    A planted dispute is found when one disputed claim cites every planted
+    mention (same outlet, overlapping words).
+    """
+    source = {a["id"]: a["source"] for a in doc["articles"]}
+    disputed = [c for s in doc["stories"] for c in s["claims"] if c["status"] == "disputed"]
+
+    def cites(claim: Mapping[str, Any], want: Mapping[str, str]) -> bool:
+        return any(source[m["article"]] == want["source"] and (m["text"] in want["text"] or want["text"] in m["text"])
+                   for m in claim["mentions"] if m["text"])
+
+    plants = planted()
+    disputes, matched = [], set()
+    for p in plants["quantities"] + plants["dates"]:
+        if p["type"] != "conflict":
+            continue
+        hit = next((c for c in disputed if all(cites(c, m) for m in p["mentions"])), None)
+        if hit is not None:
+            matched.add(hit["id"])
+        disputes.append({"claim": p["claim"], "found": hit is not None, "summary": hit and hit["summary"],
+                         "planted": [(m["source"], m["text"]) for m in p["mentions"]]})
+    copies = [{"from": source.get(d.get("origin", "")), "outlets": [source[a] for a in d["articles"]],
+               "kind": d["copy"]}
+              for s in doc["stories"] for d in s["dependencies"] if d.get("copy")]
+    return {"articles": len(doc["articles"]), "outlets": len(set(source.values())), "stories": len(doc["stories"]),
+            "disputes": disputes, "other_disputes": len({c["id"] for c in disputed} - matched), "copies": copies}
 
 
 def load(inputs: Sequence[str | Path], *, settings: Settings | None = None,
@@ -132,22 +176,48 @@ def analyze_articles(articles: Sequence[Article], *, rejections: Sequence[Reject
                         progress=progress or _noop)
 
 
-def report(analysis: pipeline.Analysis) -> dict[str, Any]:
-    """The copydesk.report/1 document of ``analysis``, schema-validated."""
+def report(analysis: pipeline.Analysis, versions: Mapping[str, Sequence[tuple[str, int]]] | None = None
+           ) -> dict[str, Any]:
+    """The copydesk.report/1 document of ``analysis``, schema-validated; each article says which version it is."""
     from copydesk import report as report_stage
 
     doc = report_stage.build(analysis)
+    for a in doc["articles"]:
+        chain = list((versions or {}).get(a["id"], [(a["id"], 1)]))
+        a["version"] = dict(chain)[a["id"]]
+        a["versions"] = [x for x, _ in chain]
     report_stage.validate(doc)
     return doc
 
 
+def _memory_versions(articles: Sequence[Article]) -> dict[str, list[tuple[str, int]]]:
+    """The versions among ``articles`` alone, in input order (the store's rule, without a store)."""
+    from copydesk.store import versions
+
+    return versions.chains(versions.number([versions.Named(a.id, a.source, a.url, a.given_id) for a in articles], {}))
+
+
+def latest_only(articles: Sequence[Article], chains: Mapping[str, Sequence[tuple[str, int]]]) -> list[Article]:
+    """``articles`` less each one that a later version, also among them, replaces."""
+    present = {a.id for a in articles}
+    out = []
+    for a in articles:
+        chain = list(chains.get(a.id, [(a.id, 1)]))
+        mine = dict(chain)[a.id]
+        if not any(x in present for x, v in chain if v > mine):
+            out.append(a)
+    return out
+
+
 def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: bool = False,
             settings: Settings | None = None, progress: Progress | None = None,
-            stdin: IO[bytes] | None = None, store: bool = True) -> dict[str, Any]:
+            stdin: IO[bytes] | None = None, store: bool = True, all_versions: bool = False) -> dict[str, Any]:
     """Ingest ``inputs`` (into ``db`` unless ``store`` is False), run every stage, return the report.
 
     The report covers exactly the articles of ``inputs`` (the same article given
-    twice appears once); rejected items are listed under ``rejected``.
+    twice appears once); rejected items are listed under ``rejected``. Of an
+    article given in several versions only the latest is compared, unless
+    ``all_versions``; each article in the report says which version it is.
     """
     s = _settings(settings, db)
     progress = progress or _noop
@@ -157,12 +227,18 @@ def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: b
             summary = st.add(articles, batch_size=s.batch_size)
             st.add(rejections)
             _assign(st, list(summary.new_ids), s)
+            chains = st.versions([a.id for a in articles])
+            if not all_versions:
+                articles = latest_only(articles, chains)
             mentions = _stored_mentions(st, articles, progress)
     else:
         mentions = None
+        chains = _memory_versions(articles)
+        if not all_versions:
+            articles = latest_only(articles, chains)
     analysis = analyze_articles(articles, rejections=rejections, one_story=one_story, settings=s,
                                 progress=progress, mentions=mentions)
-    return report(analysis)
+    return report(analysis, chains)
 
 
 def render(doc: dict[str, Any], fmt: str) -> str:
@@ -199,18 +275,92 @@ def mention_record(m: Mention, text: str) -> dict[str, Any]:
 # --- stored data --------------------------------------------------------------------------
 
 
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def day_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` (YYYY, YYYY-MM or YYYY-MM-DD) as days, a month or year reaching its last day.
+
+    Anything that is not a calendar date is refused (E702) rather than matching nothing.
+    """
+    out: list[str | None] = []
+    for name, value in (("since", since), ("until", until)):
+        m = _DAY.match(value.strip()) if value else None
+        if value and not m:
+            raise UsageError(Code.E702, detail=f"{name}={value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if not m:
+            out.append(None)
+            continue
+        year, month, day = int(m[1]), int(m[2] or (1 if name == "since" else 12)), m[3]
+        try:
+            last = calendar.monthrange(year, month)[1]
+            out.append(date(year, month, int(day) if day else (1 if name == "since" else last)).isoformat())
+        except ValueError as e:  # month 13, day 45, year 0
+            raise UsageError(Code.E702, detail=f"{name}={value!r} is not a date: {e}") from None
+    return out[0], out[1]
+
+
+def _article_row(a: Article, chain: Sequence[tuple[str, int]]) -> dict[str, Any]:
+    """An article's names and metadata, with which version of it this is."""
+    return {"id": a.id, "given_id": a.given_id, "source": a.source, "title": a.title, "published": a.published,
+            "url": a.url, "language": a.language, "version": dict(chain).get(a.id, 1),
+            "versions": [x for x, _ in chain]}
+
+
 def list_articles(*, db: str | None = None, q: str | None = None, source: str | None = None,
                   since: str | None = None, until: str | None = None, limit: int | None = 50,
                   offset: int = 0) -> list[dict[str, Any]]:
+    """Stored articles matching the filters; a bad date is E702."""
+    since, until = day_range(since, until)
     with open_store(db) as st:
-        return [{"id": a.id, "source": a.source, "title": a.title, "published": a.published,
-                 "url": a.url, "language": a.language}
-                for a in st.articles(source=source, since=since, until=until, q=q, limit=limit, offset=offset)]
+        arts = st.articles(source=source, since=since, until=until, q=q, limit=limit, offset=offset)
+        chains = st.versions([a.id for a in arts])
+        return [_article_row(a, chains[a.id]) for a in arts]
+
+
+def count_articles(*, db: str | None = None, q: str | None = None, source: str | None = None,
+                   since: str | None = None, until: str | None = None) -> int:
+    """How many stored articles ``list_articles`` with these filters would list without a limit."""
+    since, until = day_range(since, until)
+    with open_store(db) as st:
+        return st.count_articles(source=source, since=since, until=until, q=q)
+
+
+def _resolve(store: Any, ref: str) -> str:
+    """The id of the one article ``ref`` names: its full id, the caller's id (the latest version) or an id prefix.
+
+    No match is E603; several are E606, listing them so the caller can pick.
+    """
+    ref = ref.strip()
+    rows = store.find(ref)
+    if any(r["id"] == ref for r in rows):
+        return ref
+    latest: dict[str, dict[str, Any]] = {}
+    for r in rows:  # versions of one article named by one caller id are one article: its latest version
+        key = (r["first_id"] or r["id"]) if r["given_id"] == ref else r["id"]
+        if key not in latest or (r["version"] or 1) > (latest[key]["version"] or 1):
+            latest[key] = r
+    found = sorted(latest.values(), key=lambda r: r["id"])
+    if not found:
+        raise CopydeskError(Code.E603, detail=ref)
+    if len(found) > 1:
+        listed = "; ".join(f"{r['id']} ({r['source']}" + (f", id {r['given_id']!r}" if r["given_id"] else "")
+                           + f", {r['title'] or 'untitled'!r})" for r in found[:10])
+        more = " and more" if len(rows) >= 20 else ""
+        raise CopydeskError(Code.E606, detail=f"{ref!r} names {len(found)} articles{more}: {listed}")
+    return str(found[0]["id"])
+
+
+def resolve_article(ref: str, *, db: str | None = None) -> str:
+    """The full id of the article ``ref`` names (full id, the caller's id or a unique id prefix)."""
+    with open_store(db) as st:
+        return _resolve(st, ref)
 
 
 def get_article(article_id: str, *, db: str | None = None) -> Article:
+    """One stored article, named by its full id, the caller's id or a unique id prefix."""
     with open_store(db) as st:
-        a = st.article(article_id)
+        a = st.article(_resolve(st, article_id))
         if a is None:
             raise CopydeskError(Code.E603, detail=article_id)
         return a
@@ -231,6 +381,8 @@ def _story_row(story: Story, store: Any) -> dict[str, Any]:
 def list_stories(*, db: str | None = None, q: str | None = None, source: str | None = None,
                  since: str | None = None, until: str | None = None, limit: int | None = 50,
                  offset: int = 0) -> list[dict[str, Any]]:
+    """Stored stories matching the filters, most recent first; a bad date is E702."""
+    since, until = day_range(since, until)
     with open_store(db) as st:
         return [_story_row(s, st) for s in st.stories(q=q, source=source, since=since, until=until,
                                                      limit=limit, offset=offset)]
@@ -257,23 +409,32 @@ def _stored_mentions(store: Any, articles: Sequence[Article],
     return {a.id: tuple(cached[a.id]) if a.id in cached else fresh[a.id] for a in articles}
 
 
-def _story_analysis(store: Any, story: Story, settings: Settings) -> pipeline.Analysis:
+def _story_analysis(store: Any, story: Story, settings: Settings, all_versions: bool = False) -> pipeline.Analysis:
+    """One stored story analysed; of an article stored in several versions only the latest unless ``all_versions``."""
     arts = store.articles(ids=list(story.article_ids))
+    if not all_versions:
+        arts = latest_only(arts, store.versions([a.id for a in arts]))
+        story = replace(story, article_ids=tuple(a.id for a in arts))
     return analyze_articles(arts, settings=settings, mentions=_stored_mentions(store, arts), story_list=[story])
 
 
-def story_report(story_id: str, *, db: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """The report of one stored story, cached in the store until its membership changes."""
+def story_report(story_id: str, *, db: str | None = None, settings: Settings | None = None,
+                 all_versions: bool = False) -> dict[str, Any]:
+    """The report of one stored story, cached in the store until its membership changes.
+
+    Only the latest version of each article is compared unless ``all_versions``.
+    """
     s = _settings(settings, db)
     with open_store(settings=s) as st:
         story = st.story(story_id)
         if story is None:
             raise CopydeskError(Code.E604, detail=story_id)
-        key = f"story:{story.id}:{'|'.join(sorted(story.article_ids))}"
+        which = "all" if all_versions else "latest"
+        key = f"story/versions:{story.id}:{which}:{'|'.join(sorted(story.article_ids))}"
         cached = st.report(key)
         if cached is not None:
             return cached
-        doc = report(_story_analysis(st, story, s))
+        doc = report(_story_analysis(st, story, s, all_versions), st.versions(list(story.article_ids)))
         st.save_report(key, doc)
         return doc
 
@@ -282,11 +443,12 @@ def article_view(article_id: str, *, db: str | None = None, settings: Settings |
     """An article with its mentions and the claims each mention supports."""
     s = _settings(settings, db)
     with open_store(settings=s) as st:
-        a = st.article(article_id)
+        a = st.article(_resolve(st, article_id))
         if a is None:
             raise CopydeskError(Code.E603, detail=article_id)
         ms = _stored_mentions(st, [a])[a.id]
         story_id = st.story_of(a.id)
+        chain = st.versions([a.id])[a.id]
     claims: list[dict[str, Any]] = []
     if story_id:
         doc = story_report(story_id, db=s.db, settings=s)
@@ -297,8 +459,7 @@ def article_view(article_id: str, *, db: str | None = None, settings: Settings |
                         claims.append({"story": story["id"], "id": c["id"], "summary": c["summary"],
                                        "status": c["status"], "mention_index": i,
                                        "start": m["start"], "end": m["end"]})
-    return {"article": {"id": a.id, "source": a.source, "url": a.url, "title": a.title,
-                        "published": a.published, "language": a.language, "text": a.text},
+    return {"article": {**_article_row(a, chain), "text": a.text},
             "story": story_id,
             "mentions": [mention_record(m, a.text) for m in ms],
             "claims": claims}

@@ -36,14 +36,42 @@ def url_key(source: str, url: str | None) -> str | None:
     return content_id(source.strip().lower(), url, size=40) if url else None
 
 
+def number(items: Iterable[Named], latest: dict[str, tuple[str, int]]) -> list[dict[str, object]]:
+    """Version rows for ``items`` in order, continuing ``latest`` (url key -> first id, last version), which grows.
+
+    The one rule for the store and for articles analysed without one.
+    """
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for x in items:
+        if x.id in seen:  # an article seen twice is placed where it was first seen
+            continue
+        seen.add(x.id)
+        key = url_key(x.source, x.url)
+        first_id, version = (latest[key][0], latest[key][1] + 1) if key in latest else (x.id, 1)
+        if key:
+            latest[key] = (first_id, version)
+        given = x.given_id if x.given_id and len(x.given_id) <= MAX_GIVEN_ID else None
+        rows.append({"article_id": x.id, "given_id": given, "url_key": key, "first_id": first_id,
+                     "version": version})
+    return rows
+
+
+def chains(rows: Iterable[dict[str, object]]) -> dict[str, list[tuple[str, int]]]:
+    """For each article id of ``rows``, every version of its article as (id, version), oldest first."""
+    by_first: dict[object, list[tuple[str, int]]] = {}
+    first: dict[str, object] = {}
+    for r in rows:
+        first[str(r["article_id"])] = r["first_id"]
+        by_first.setdefault(r["first_id"], []).append((str(r["article_id"]), int(str(r["version"]))))
+    return {x: sorted(by_first[f], key=lambda c: c[1]) for x, f in first.items()}
+
+
 def place(conn: Connection, items: Iterable[Named]) -> None:
     """Record the version of each article not yet placed, in the order given (arrival order)."""
     av = t.article_versions.c
-    first: dict[str, Named] = {}
-    for x in items:  # an article seen twice in one batch is placed where it was first seen
-        first.setdefault(x.id, x)
-    todo = list(first.values())
-    ids = [x.id for x in todo]
+    todo = list(items)
+    ids = list(dict.fromkeys(x.id for x in todo))
     keys = sorted({k for x in todo if (k := url_key(x.source, x.url))})
     placed: set[str] = set()
     latest: dict[str, tuple[str, int]] = {}
@@ -54,17 +82,7 @@ def place(conn: Connection, items: Iterable[Named]) -> None:
         for key, first_id, version in conn.execute(stmt):
             if key not in latest or version > latest[key][1]:
                 latest[key] = (first_id, int(version))
-    rows = []
-    for x in todo:
-        if x.id in placed:
-            continue
-        key = url_key(x.source, x.url)
-        first_id, version = (latest[key][0], latest[key][1] + 1) if key in latest else (x.id, 1)
-        if key:
-            latest[key] = (first_id, version)
-        given = x.given_id if x.given_id and len(x.given_id) <= MAX_GIVEN_ID else None
-        rows.append({"article_id": x.id, "given_id": given, "url_key": key, "first_id": first_id,
-                     "version": version})
+    rows = number([x for x in todo if x.id not in placed], latest)
     if rows:
         conn.execute(t.article_versions.insert(), rows)
 
