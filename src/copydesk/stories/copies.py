@@ -52,7 +52,7 @@ MINHASH_SCHEME = "affine32"
 #: Shared shingles that make a pair worth aligning.
 MIN_SHARED_SHINGLES = 2
 #: Earlier articles one article is aligned with at most (those sharing the most shingles).
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 16
 
 Token = tuple[int, int, str]
 
@@ -85,7 +85,7 @@ def _blocks(wa: Sequence[str], wb: Sequence[str]) -> list[tuple[int, int, int]]:
 
     Linear time: every MIN_BLOCK_WORDS-gram of ``b`` is indexed by position, ``a`` is
     scanned once and each shared gram is extended as far as the words agree. An
-    occurrence right after the previous run (within MAX_GAP_WORDS) is preferred, so
+    occurrence shortly after the previous run (within MAX_FILL_WORDS) is preferred, so
     a passage stays one diagonal; paragraphs moved around are still found when their
     run is at least MIN_JUMP_WORDS long.
     """
@@ -102,7 +102,7 @@ def _blocks(wa: Sequence[str], wb: Sequence[str]) -> list[tuple[int, int, int]]:
         if not js:
             i += 1
             continue
-        near = next((x for x in js if prev_b - k < x <= prev_b + MAX_GAP_WORDS), None)
+        near = next((x for x in js if prev_b - k < x <= prev_b + MAX_FILL_WORDS), None)
         j = js[0] if near is None else near
         size = k
         while i + size < len(wa) and j + size < len(wb) and wa[i + size] == wb[j + size]:
@@ -249,10 +249,11 @@ def _full_key(ts: Sequence[Token]) -> bytes:
 def find_copies(articles: Sequence[Article], settings: Settings | None = None) -> list[CopyLink]:
     """Every copy, syndicated copy and rewrite among ``articles``.
 
-    Each article is compared with at most MAX_CANDIDATES earlier ones (those sharing
-    the most shingles), and an article word for word like an earlier one is linked
-    to that one only: copies of one wire report form a chain, not a clique, which
-    keeps dependence groups whole at linear cost. Only compact per-article arrays
+    Each article is compared with at most MAX_CANDIDATES earlier ones, those sharing
+    the most shingles first, until one it is an exact or syndicated copy of; an
+    article word for word like an earlier one is linked to that one only. Copies of
+    one wire report so form a chain, not a clique, which keeps dependence groups
+    whole at linear cost. Only compact per-article arrays
     are held; words are re-read per compared pair.
     """
     size = int(getattr(settings, "shingle_size", 5))
@@ -263,13 +264,13 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
     first: dict[bytes, int] = {}  # word sequence -> first article with it
     same_as: dict[int, int] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    pairs: list[tuple[int, int]] = []
+    ranked: list[list[int]] = [[] for _ in articles]  # per article, earlier ones to compare, best first
     for i, a in enumerate(articles):
         ts = tokens(a.text)
         key = _full_key(ts) if ts else b""
         if key and key in first:
             same_as[i] = first[key]
-            pairs.append((first[key], i))
+            ranked[i].append(first[key])
             arrays.append(np.zeros(0, dtype=np.uint64))
             continue
         if key:
@@ -292,18 +293,20 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
             near = set(order[:4 * MAX_CANDIDATES])
         for j in near - cand.keys():
             cand[j] = len(np.intersect1d(arrays[i], arrays[j], assume_unique=True))
-        best = sorted(cand, key=lambda j: (-cand[j], j))[:MAX_CANDIDATES]
-        pairs.extend((j, i) for j in best)
+        ranked[i] = sorted(cand, key=lambda j: (-cand[j], j))[:MAX_CANDIDATES]
 
     @lru_cache(maxsize=4096)
     def toks(k: int) -> list[Token]:
         return tokens(articles[k].text)
 
-    out = []
-    for i, j in sorted(pairs):
-        if articles[i].id == articles[j].id:
-            continue
-        link = compare_pair(articles[i], articles[j], toks(i), toks(j))
-        if link is not None:
-            out.append(link)
-    return out
+    found: list[tuple[int, int, CopyLink]] = []
+    for i, js in enumerate(ranked):
+        for j in js:
+            if articles[i].id == articles[j].id:
+                continue
+            link = compare_pair(articles[j], articles[i], toks(j), toks(i))
+            if link is not None:
+                found.append((j, i, link))
+                if link.kind in ("exact", "syndicated"):
+                    break  # a copy of j: the earlier ones it also matches are j's copies too
+    return [link for _, _, link in sorted(found, key=lambda t: (t[0], t[1]))]
