@@ -16,7 +16,8 @@ from typing import Sequence
 
 from copydesk.extract.gazetteer import is_country, place_type, states
 from copydesk.extract.resources.entities import (
-    ACRONYM, EVENT_WORDS, HYPHEN_MODEL, NORP, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_REFS, STOP_CAPS,
+    ACRONYM, EVENT_WORDS, HYPHEN_MODEL, NAME_GLUE, NORP, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, PRODUCT_HEADS,
+    ROLE_REFS, STOP_CAPS,
 )
 from copydesk.text import parse
 from copydesk.errors import Code, CopydeskError
@@ -81,43 +82,113 @@ def _title_before(tok: "Token") -> str | None:
     return None
 
 
+def _namelike(tok: "Token") -> bool:
+    """A proper noun (or a capitalized adjective inside a name) that is no weekday, month or opener."""
+    return (tok.pos_ == "PROPN" or (tok.pos_ == "ADJ" and tok.is_title)) and tok.text not in STOP_CAPS
+
+
+def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Token bounds of a name grown over adjacent proper nouns and the glue between them;
+    a recognizer span is cut before a preposition that opens a place ("Summit in Vilnius")."""
+    for k in range(start + 1, end):
+        if doc[k].pos_ == "ADP" and doc[k].lower_ not in NAME_GLUE:
+            end = k
+            break
+    while end < len(doc) and (_namelike(doc[end]) or (
+            doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
+                doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
+        end += 1
+    while end > start and (doc[end - 1].lower_ in NAME_GLUE or doc[end - 1].pos_ == "ADJ"):
+        end -= 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in STOP_CAPS:
+        start -= 1
+    return start, end
+
+
+def _common_word_opener(tok: "Token") -> bool:
+    """A sentence's first word that English also uses as a common word ("Shares", "Pilots")."""
+    if not tok.is_sent_start:
+        return False
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(tok.lower_))
+
+
+def _type(words: list[str], label: str | None, titled: bool, head: "Token") -> str | None:
+    """The type of a name: lexical cues (organisation words, place heads, the gazetteer) first,
+    then the recognizer's label, then the rules for names it did not label."""
+    name = " ".join(words)
+    if len(words) == 1 and HYPHEN_MODEL.match(name):
+        return "PRODUCT"
+    if name in NORP:
+        return "NORP"
+    if head.dep_ == "compound" and head.head.lemma_.lower() in PRODUCT_HEADS and not place_type(name):
+        return "PRODUCT"
+    if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in words) and not titled:
+        return "ORG"
+    if len(words) > 1 and words[-1] in PLACE_WORDS and not titled:
+        return "GPE"
+    if any(w in EVENT_WORDS for w in words):
+        return "EVENT"
+    place = place_type(name)
+    if place and not titled and (label != "PERSON" or len(words) == 1 or is_country(name) or name in states()):
+        return place
+    if label:
+        return label
+    return _classify(words, titled)
+
+
 def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | None]]:
-    """(start, end, type, titled, title) for each name: the recognizer's, then proper-noun runs it missed."""
-    out: list[tuple[int, int, str, bool, str | None]] = []
+    """(start, end, type, titled, title) for each name: the recognizer's, then proper-noun runs it
+    missed, then nationality words ("North Korean")."""
+    spans: list[tuple[int, int, str | None]] = []
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        toks, title = _name_tokens(list(ent))
-        if not toks:
+        lo, hi = _grow(doc, ent.start, ent.end)
+        if taken.isdisjoint(range(lo, hi)):
+            spans.append((lo, hi, ent.label_))
+            taken.update(range(lo, hi))
+    for i, tok in enumerate(doc):
+        if i in taken:
+            continue
+        pair = f"{tok.text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
+        if pair in NORP and i + 1 not in taken:
+            spans.append((i, i + 2, "NORP"))
+            taken.update((i, i + 1))
+        elif tok.text in NORP:
+            spans.append((i, i + 1, "NORP"))
+            taken.add(i)
+        elif HYPHEN_MODEL.match(tok.text):
+            spans.append((i, i + 1, "PRODUCT"))
+            taken.add(i)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and i not in taken and tok.text[:1].isupper() and not _common_word_opener(tok):
+            lo, hi = _grow(doc, i, i + 1)
+            if taken.isdisjoint(range(lo, hi)):
+                spans.append((lo, hi, None))
+                taken.update(range(lo, hi))
+            i = max(hi, i + 1)
+            continue
+        i += 1
+    out: list[tuple[int, int, str, bool, str | None]] = []
+    for lo, hi, label in spans:
+        toks, title = _name_tokens(list(doc[lo:hi]))
+        if not toks or (label is None and toks[0].text in STOP_CAPS and len(toks) == 1):
             continue
         title = title or _title_before(toks[0])
-        name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
-        kind = ent.label_
-        place = place_type(name)
-        if place and (kind != "PERSON" or is_country(name) or name in states()):
-            kind = place
-        if kind == "PERSON" and title is None and len(toks) == 1 and not toks[0].is_title:
+        words = [t.text for t in toks]
+        head = max(toks, key=lambda t: (t.head.i < toks[0].i or t.head.i > toks[-1].i, t.i))
+        kind = _type(words, label, title is not None, head)
+        if kind is None and len(words) == 1:
+            kind = "?"
+        if kind == "PERSON" and title is None and len(toks) == 1 and not toks[0].is_title and label is None:
             continue
-        out.append((toks[0].idx, toks[-1].idx + len(toks[-1]), kind, title is not None, title))
-        taken.update(range(ent.start, ent.end))
-    run: list["Token"] = []
-    for tok in list(doc) + [None]:  # type: ignore[list-item]
-        if tok is not None and tok.pos_ == "PROPN" and tok.i not in taken and tok.text[:1].isupper():
-            run.append(tok)
-            continue
-        if run:
-            toks, title = _name_tokens(run)
-            run = []
-            if not toks or toks[0].text in STOP_CAPS:
-                continue
-            title = title or _title_before(toks[0])
-            words = [t.text for t in toks]
-            kind = _classify(words, title is not None)
-            if kind is None and len(words) == 1:
-                kind = "?"
-            if kind:
-                out.append((toks[0].idx, toks[-1].idx + len(toks[-1]), kind, title is not None, title))
+        if kind:
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1]), kind, title is not None, title))
     out.sort()
     return out
 

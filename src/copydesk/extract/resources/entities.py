@@ -58,6 +58,16 @@ Lebanese Jordanian Qatari Emirati Kurdish Kurds Western Soviet Nazi Chechen Hout
 Hamas Hezbollah Conservative Conservatives Liberal Liberals Labour Kremlin-backed Pro-Russian
 """.split()) | frozenset({"North Korean", "South Korean", "North Koreans", "South Koreans"})
 
+#: Nouns a product name modifies: "HIMARS launchers", "Leopard tanks", "iPhone apps".
+PRODUCT_HEADS = frozenset("""
+missile rocket launcher tank jet fighter drone rifle gun howitzer artillery system aircraft plane
+helicopter vehicle car truck phone smartphone app software chip vaccine drug satellite ship submarine
+warship frigate destroyer carrier engine model console laptop tablet
+""".split())
+
+#: Words that may join two proper nouns inside one name ("Bank of America", "Department of the Treasury").
+NAME_GLUE = frozenset({"of", "the", "and", "&", "for", "on", "de", "du", "la", "von", "van", "al"})
+
 # Capitalized words that open sentences and are not names.
 STOP_CAPS = frozenset("""
 The A An And But Or If In On At By For From To With Without As After Before During While When Where
