@@ -95,3 +95,48 @@ def test_republished_with_a_fix_is_exact() -> None:
     (link,) = find_copies([art("x", WIRE, "2024-05-02", source="Norland Wire"),
                            art("y", fixed, "2024-05-02", source="norland wire")], S)
     assert link.kind == "exact" and link.similarity > 0.95
+
+
+def _wire_copies(n: int) -> list[Article]:
+    return [art(f"c{i:02d}", WIRE + f" Reporting by desk {i}.", f"2024-05-{2 + i // 10:02d}", source=f"Outlet {i}")
+            for i in range(n)]
+
+
+def test_copies_of_one_text_form_a_chain_not_a_clique() -> None:
+    arts = [art("w", WIRE, "2024-05-02", source="Norland Wire")] + [
+        art(f"x{i}", WIRE, "2024-05-03", source="Norland Wire") for i in range(5)]
+    links = find_copies(arts, S)
+    assert sorted((x.a, x.b) for x in links) == [("w", f"x{i}") for i in range(5)]
+    assert {x.kind for x in links} == {"exact"}
+
+
+def test_near_copies_are_compared_with_few_earlier_articles_and_all_join() -> None:
+    from copydesk.stories.copies import MAX_CANDIDATES
+    from copydesk.verify.dependence import groups
+
+    arts = _wire_copies(40)
+    links = find_copies(arts, S)
+    per_article: dict[str, int] = {}
+    for x in links:
+        per_article[x.b] = per_article.get(x.b, 0) + 1
+    assert max(per_article.values()) <= MAX_CANDIDATES
+    assert len(links) < 40 * 39 / 2 / 4  # far from every pair
+    assert {x.kind for x in links} == {"syndicated"}
+    assert len(groups([a.id for a in arts], [_as_dep(x) for x in links])) == 1
+
+
+def _as_dep(link: object) -> object:
+    from copydesk.models import Dependence
+
+    return Dependence(link.a, link.b, 1.0, ())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("moved", [False, True])
+def test_passages_found_in_linear_time_also_when_paragraphs_move(moved: bool) -> None:
+    paras = REWRITE_A.split(". ")
+    if moved:
+        paras = paras[len(paras) // 2:] + paras[:len(paras) // 2]
+    link = compare_pair(art("x", WIRE, "2024-05-02"), art("y", ". ".join(paras), "2024-05-02", source="Other"))
+    assert link is not None and link.kind == "rewrite"
+    texts = " ".join(pa.of(WIRE) for pa, _ in link.passages)
+    assert "further rises could not be ruled out" in texts and "mortgage lenders said they would pass" in texts

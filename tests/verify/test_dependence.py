@@ -85,3 +85,21 @@ def test_an_anonymous_source_cited_everywhere_weighs_less() -> None:
     s2 = _score(dependences(two), "a", "b")
     s4 = _score(dependences(four), "a", "b")
     assert s2 > s4 > 0
+
+
+@pytest.mark.parametrize("n, cite", [(40, "according to Reuters"), (40, "a U.S. official said")])
+def test_many_articles_citing_one_upstream_give_records_linear_in_articles(n: int, cite: str) -> None:
+    from copydesk.verify.dependence import MAX_CLIQUE
+
+    texts = [f"Officials in district {i} counted {i * 7 + 3} damaged homes on day {i}, {cite}. "
+             f"Volunteer group number {i * 13} handed out blankets." for i in range(n)]
+    arts = {f"a{i:02d}": art(f"a{i:02d}", t) for i, t in enumerate(texts)}
+    deps = dependences(arts)
+    assert upstreams(texts[0]) and n > MAX_CLIQUE
+    assert len(deps) == n - 1  # each linked to the first, not every pair
+    assert len(groups(arts, deps)) == (1 if "Reuters" in cite else n)
+
+
+def test_few_articles_citing_one_upstream_keep_every_pair() -> None:
+    arts = {f"a{i}": art(f"a{i}", f"District {i} counted {i + 3} homes, according to Reuters.") for i in range(4)}
+    assert len(dependences(arts)) == 6
