@@ -87,6 +87,13 @@ QUOTE_ROWS = [
     ("Vale said: “The tunnel will open in spring.”", "The tunnel will open in spring.", "Ines Vale", True,
      "Vale said the tunnel would open in spring.", "the tunnel would open in spring", "Ines Vale", False,
      "paraphrase", ""),
+    # a description is not a rival speaker: case, articles and roles never make a speaker dispute
+    ("The letter said: “The plant will close in May.”", "The plant will close in May.", "The letter", True,
+     "“The plant will close in May,” the letter said.", "The plant will close in May", "the letter", True,
+     "verbatim", ""),
+    ("A spokesman said: “No decision has been made.”", "No decision has been made.", "the spokesman", True,
+     "“No decision has been made,” Omar Hale said.", "No decision has been made", "Omar Hale", True,
+     "verbatim", ""),
 ]
 
 
@@ -139,6 +146,21 @@ def test_converting_unit_never_turns_agreement_into_conflict(x: int, y_off: int,
     after, _ = quantity_difference(ma, a.text, mb2, b.text)
     if before not in DISAGREEING:
         assert after not in DISAGREEING, (before, after)
+
+
+@pytest.mark.parametrize("ta, tb, expected", [
+    ("Officials did not say why, but 11 people died in the fire.", "Eleven people died in the fire, officials said.",
+     "same"),
+    ("The port did not handle 11 ships last year.", "The port handled 11 ships last year.", "polarity"),
+])
+def test_negation_is_read_off_the_parse(ta: str, tb: str, expected: str) -> None:
+    """A negation counts only on the verb the figure attaches to, not in a neighbouring clause."""
+    a, b = art("a", ta), art("b", tb)
+    pa = "11"
+    pb = "Eleven" if "Eleven" in tb else "11"
+    t, _ = quantity_difference(at(a, pa, "quantity", qty(11, counted="people" if "people" in ta else "ships")), a.text,
+                               at(b, pb, "quantity", qty(11, counted="people" if "people" in tb else "ships")), b.text)
+    assert t == expected
 
 
 def test_negation_in_a_longer_different_sentence_is_not_polarity() -> None:

@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 from copydesk.align.claims import quote_content, speaker_key
 from copydesk.align.resources import WORD_RE
 from copydesk.models import Article, Claim, Difference, Entity, Mention, Quantity, Quote, Time
+from copydesk.text import parse
 from copydesk.verify import resources as R
 from copydesk.verify.resources import EXCLUSIVE_CATEGORIES, NEGATION, SCOPE_WORDS
 
@@ -114,8 +115,22 @@ def _sentence_words(text: str, m: Mention, before: int = 60, after: int = 60) ->
 
 
 def _negated(text: str, m: Mention) -> bool:
-    left, _ = _sentence_words(text, m, before=80, after=0)
-    return any(w in NEGATION or w.endswith("n't") for w in left[-8:])
+    """Whether the verb the mention attaches to is negated in the parse ("did not kill 11").
+
+    A negation in a neighbouring clause ("officials did not say, but 11 died") does not count.
+    """
+    span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION) or c.lower_ in ("not", "n't", "never")
+               for c in tok.children if c.i < span.start or c.i >= span.end):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _scope(text: str, m: Mention) -> frozenset[str]:
@@ -247,6 +262,13 @@ def _contains(long: list[str], short: list[str]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
+def _named(q: Quote) -> bool:
+    """A speaker given by name: not anonymous, not a description ("the spokesman", "the letter")."""
+    name = (q.speaker or "").strip()
+    return bool(name) and not q.anonymous and name[:1].isupper() and name.split()[0].lower() not in (
+        "the", "a", "an", "this", "that", "his", "her", "their", "its")
+
+
 def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, str]:
     """Verbatim, truncated, drift, speaker or paraphrase between two quote mentions."""
     qa, qb = ma.value, mb.value
@@ -254,7 +276,7 @@ def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, s
     wa, da = quoted_words(ma, ta)
     wb, db = quoted_words(mb, tb)
     ka, kb = speaker_key(qa.speaker), speaker_key(qb.speaker)
-    if ka and kb and ka != kb:
+    if ka and kb and ka != kb and _named(qa) and _named(qb):
         return "speaker", f"attributed to {qa.speaker} in one article, to {qb.speaker} in the other"
     if wa == wb:
         return "verbatim", ""
