@@ -12,11 +12,27 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+@lru_cache(maxsize=8192)
+def dictionary_lemma(word: str) -> str:
+    """lemminflect's dictionary lemma of a verb form ("added" -> "add"), or the word when it has none."""
+    from lemminflect import getLemma
+
+    found = getLemma(word.lower(), upos="VERB", lemmatize_oov=False)
+    return found[0].lower() if found else word.lower()
+
+
+def verb_lemma(tok: "Token") -> str:
+    """The lemma a verb is counted under: the dictionary's for known forms, else the parse's."""
+    found = dictionary_lemma(tok.lower_)
+    return found if found != tok.lower_ or tok.lemma_.lower() == tok.lower_ else tok.lemma_.lower()
 
 
 def cue_head(doc: "Doc", start: int, end: int) -> "Token | None":
@@ -39,11 +55,11 @@ class CueLexicon:
         seen: Counter[str] = Counter()
         cue: Counter[str] = Counter()
         for doc, spans in zip(docs, cue_spans):
-            seen.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB")
+            seen.update(verb_lemma(t) for t in doc if t.pos_ == "VERB")
             for s, e in spans:
                 head = cue_head(doc, s, e)
                 if head is not None and head.pos_ == "VERB":
-                    cue[head.lemma_.lower()] += 1
+                    cue[verb_lemma(head)] += 1
         self.counts_ = {w: (cue[w], max(seen[w], cue[w])) for w in sorted(cue)
                         if cue[w] >= self.min_count and w.isalpha()}
         self.words_ = sorted(w for w, (c, n) in self.counts_.items() if c / n >= self.min_precision)

@@ -21,10 +21,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 from copydesk.errors import Code, CopydeskError
+from copydesk.extract.quote_cues import dictionary_lemma
+from copydesk.extract.resources.entities import PERSON_TITLES
 from copydesk.extract.resources.quotes import (
-    ADDRESSEE_CUES, ANONYMOUS, ANONYMOUS_CUES, AUTHOR_CASES, CHANNEL, DATELINE_END, DENIALS, EXPECTED_HEADS, HEADLINE_STOP,
-    HEDGES, HONORIFIC_GENDER, INFINITIVE_CUES, LEARNED_CUES, MEDIUM_NOUNS, POSSIBLE_AUX, PRONOUN_GENDER, PRONOUN_KINDS,
-    QUOTE_MARKS, REFUSALS, REFUSED_SPEECH, RELATIVES, REPORTED_ADVERBS, SPEAKER_TYPES, SPEECH_LEMMAS,
+    ADDRESSEE_CUES, ANONYMOUS, ANONYMOUS_CUES, AUTHOR_CASES, CHANNEL, CLOSING_MARKS, DATELINE_END, DENIALS,
+    EXPECTED_HEADS, HEADLINE_STOP, HEDGES, HONORIFIC_GENDER, INFINITIVE_CUES, LEARNED_CUES, MEDIUM_NOUNS,
+    POSSIBLE_AUX, PRONOUN_GENDER, PRONOUN_KINDS, QUOTE_MARKS, REFUSALS, REFUSED_SPEECH, RELATIVES,
+    REPORTED_ADVERBS, SPEAKER_TYPES, SPEECH_LEMMAS, TIME_NOUNS,
 )
 from copydesk.extract.resources.timex import MONTHS, WEEKDAYS
 from copydesk.models import Entity, Mention, Quote, Span
@@ -56,36 +59,48 @@ def hedges(text: str, span: Span | None = None) -> list[Span]:
     return [Span(m.start(), m.end()) for m in HEDGES.finditer(text, lo, hi)]
 
 
+def _mark_at(text: str, i: int) -> str | None:
+    """The quote mark starting at ``i`` (two apostrophes stand for a double quote in some copy)."""
+    if text.startswith("''", i):
+        return "''"
+    return text[i] if text[i] in QUOTE_MARKS or text[i] in CLOSING_MARKS else None
+
+
 def quote_spans(text: str) -> list[Span]:
     """Spans of text in quote marks, marks included.
 
     A paragraph that opens a quote without closing it continues into the next paragraph
-    when that one opens with a quote mark (the news convention for multi-paragraph quotes).
+    when that one opens with the same kind of mark (the news convention for multi-paragraph quotes).
     """
     out: list[Span] = []
     opened: tuple[int, str] | None = None
     i, n = 0, len(text)
     while i < n:
-        c = text[i]
-        if c == "\n":
+        if text[i] == "\n":
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if opened and not (j < n and text[j] == opened[1] or text[j:j + 1] in QUOTE_MARKS and
-                               QUOTE_MARKS[text[j]] == QUOTE_MARKS[opened[1]]):
-                opened = None  # unbalanced: the quote never closes
-            elif opened and j < n:
-                i = j + 1  # the continuing paragraph's opening mark
+            if opened is None or j >= n:
+                i = j
                 continue
-            i = j
+            mark = _mark_at(text, j)
+            if mark != opened[1]:
+                opened = None  # unbalanced: the quote never closes
+                i = j
+            else:
+                i = j + len(mark)  # the continuing paragraph's opening mark
             continue
-        if opened and c == QUOTE_MARKS[opened[1]]:
-            if i - opened[0] > 2:
-                out.append(Span(opened[0], i + 1))
+        mark = _mark_at(text, i)
+        if mark is None:
+            i += 1
+            continue
+        if opened and mark == QUOTE_MARKS[opened[1]]:
+            if i - opened[0] > len(mark) + 1:
+                out.append(Span(opened[0], i + len(mark)))
             opened = None
-        elif opened is None and c in QUOTE_MARKS:
-            opened = (i, c)
-        i += 1
+        elif opened is None and mark in QUOTE_MARKS:
+            opened = (i, mark)
+        i += len(mark)
     return out
 
 
@@ -123,14 +138,20 @@ class _Article:
     history: list[_Referent] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     sents: list["SpacySpan"] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
+    recognized: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
+        for ent in self.doc.ents:  # the recognizer's own spans, for when no mention was passed in
+            m = Mention("entity", ent.start_char, ent.end_char, Entity(ent.label_, ent.text))
+            self.recognized.update((t.i, m) for t in ent)
         self.entities = sorted((m for m in self.entities if isinstance(m.value, Entity)), key=lambda m: m.start)
         self.ent_starts = [m.start for m in self.entities]
         self.starts = [t.idx for t in self.doc]
         self.sent_starts = [s.start_char for s in self.doc.sents]
         self.quotes = quote_spans(self.text)
+        self.quote_starts = [q.start for q in self.quotes]
         for m in self.entities:
             prev = self.doc[self.token_at(m.start)].nbor(-1) if self.token_at(m.start) > 0 else None
             if prev is not None and prev.lower_ in HONORIFIC_GENDER and _ev(m).type == "PERSON":
@@ -150,14 +171,11 @@ class _Article:
             if m.start <= tok.idx < m.end and _ev(m).type in SPEAKER_TYPES:
                 return m
             i -= 1
-        if tok.ent_type_ in SPEAKER_TYPES:  # the recognizer's own span when no mention was passed in
-            for ent in self.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    return Mention("entity", ent.start_char, ent.end_char, Entity(ent.label_, ent.text))
-        return None
+        m = self.recognized.get(tok.i)
+        return m if m is not None and _ev(m).type in SPEAKER_TYPES else None
 
     def in_quote(self, offset: int) -> Span | None:
-        i = bisect_right([q.start for q in self.quotes], offset) - 1
+        i = bisect_right(self.quote_starts, offset) - 1
         return self.quotes[i] if i >= 0 and offset < self.quotes[i].end else None
 
 
@@ -212,6 +230,8 @@ def _bad_head(art: _Article, tok: "Token") -> bool:
     low = tok.lower_.rstrip(".")
     if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X") or low in WEEKDAYS or low in MONTHS:
         return True
+    if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME"):
+        return True
     if tok.pos_ != "PRON" and (tok.is_stop or not any(ch.isalpha() for ch in tok.text)):
         return True
     return _is_dateline(art, tok)
@@ -219,8 +239,15 @@ def _bad_head(art: _Article, tok: "Token") -> bool:
 
 def _source(art: _Article, tok: "Token") -> _Source | None:
     """The speaker of the subject ``tok``: its name and span, resolved through back-references."""
-    if tok.lower_ in RELATIVES and tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head.i != tok.i:
-        tok = tok.head.head
+    if tok.lower_ in RELATIVES:
+        if tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head.i < tok.i:
+            tok = tok.head.head
+        else:  # the parser lost the relative clause: the noun right before it
+            prev = next((t for t in reversed(tok.doc[max(tok.sent.start, tok.i - 3): tok.i])
+                         if t.pos_ in ("NOUN", "PROPN")), None)
+            if prev is None:
+                return None
+            tok = prev
     author = _author(tok)
     if author is not None:
         tok = author
@@ -234,10 +261,10 @@ def _source(art: _Article, tok: "Token") -> _Source | None:
         m, tokens = name
         return _Source(_span_of(tokens), _ev(m).canonical, False)
     words = _span_of(np).of(art.text)
-    if tok.pos_ == "PROPN":
-        run = [t for t in np if t.pos_ == "PROPN"]
-        named = _surname(art, run[-1].text) if run else None
-        return _Source(_span_of(run or [tok]), named or _span_of(run or [tok]).of(art.text), False)
+    run = _name_run(np, tok)
+    if run:
+        named = _surname(art, run[-1].text)
+        return _Source(_span_of(run), named or _span_of(run).of(art.text), False)
     prior = _described(art, tok)
     if prior is not None:
         return _Source(_span_of(np), prior.name, prior.anonymous)
@@ -270,6 +297,20 @@ def _name_in(art: _Article, head: "Token", np: Sequence["Token"]) -> tuple[Menti
     if at_head is not None:
         return at_head, tokens_of(at_head)
     return None
+
+
+def _name_run(np: Sequence["Token"], head: "Token") -> list["Token"]:
+    """The proper-noun run at the head of a phrase the recognizer missed, without titles ("Rep.", "Ms.")."""
+    if head.pos_ != "PROPN":
+        return []
+    run = [head]
+    k = np.index(head)
+    while k > 0 and np[k - 1].pos_ == "PROPN" and np[k - 1].i == run[0].i - 1:
+        k -= 1
+        run.insert(0, np[k])
+    while run and run[0].text in PERSON_TITLES:
+        run = run[1:]
+    return run
 
 
 def _surname(art: _Article, word: str) -> str | None:
@@ -324,7 +365,7 @@ def _subject(tok: "Token") -> "Token | None":
         subj = min(subjects, key=lambda c: (c.i > tok.i, abs(tok.i - c.i))) if subjects else None
         if subj is not None and subj.dep_ == "nsubj:pass" and agent is not None:
             return agent
-        if subj is not None and subj.dep_ == "nsubj:pass" and tok.lemma_.lower() in ADDRESSEE_CUES:
+        if subj is not None and subj.dep_ == "nsubj:pass" and _verb_lemma(tok) in ADDRESSEE_CUES:
             return None  # "he was told": the subject heard it
         if subj is not None:
             return subj
@@ -338,7 +379,7 @@ def _subject(tok: "Token") -> "Token | None":
 
 def _clause_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
     """What a cue verb reports: its clausal complement, or the clause its parenthetical tag hangs on."""
-    lemma = cue.lemma_.lower()
+    lemma = _verb_lemma(cue)
     for c in cue.children:
         that = c.i > cue.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         if c.dep_ == "ccomp" or that or (c.dep_ == "xcomp" and lemma in INFINITIVE_CUES):
@@ -347,12 +388,16 @@ def _clause_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
                 objs = [t for o in cue.children if o.dep_ in ("obj", "iobj") and o.i < c.i for t in o.subtree]
                 toks = objs + toks if lemma not in ADDRESSEE_CUES else toks
             return _trimmed(art, sorted(toks, key=lambda t: t.i))
+    if lemma in DENIALS:
+        obj = next((c for c in cue.children if c.dep_ == "obj"), None)
+        if obj is not None:
+            return _trimmed(art, sorted(obj.subtree, key=lambda t: t.i))
     return _tag_content(art, cue, subj)
 
 
 def _tag_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
     """The sentence around a speech tag set off by a comma ("X, the army said." / "X, he says, Y")."""
-    if cue.lemma_.lower() in ("think", "know", "feel", "want", "hope", "expect"):
+    if _verb_lemma(cue) in ("think", "know", "feel", "want", "hope", "expect"):
         return None
     doc, sent = cue.doc, cue.sent
     first = min([t.i for t in subj.subtree] + [cue.i])
@@ -371,7 +416,7 @@ def _trimmed(art: _Article, toks: Sequence["Token"]) -> Span | None:
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].is_punct and toks[0].text not in QUOTE_MARKS or toks[0].lower_ in ("that", "and", "but")):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "»"):
+    while toks and toks[-1].is_punct and toks[-1].text not in CLOSING_MARKS:
         toks = toks[:-1]
     if len(toks) < 2:
         return None
@@ -384,8 +429,8 @@ def _trimmed(art: _Article, toks: Sequence["Token"]) -> Span | None:
 
 def _polarity(cue: "Token") -> tuple[str, "Token", "Token"]:
     """(polarity, first and last token of the cue phrase): "declined to comment" is one refused cue."""
-    lemma = cue.lemma_.lower()
-    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS:
+    lemma = _verb_lemma(cue)
+    if cue.dep_ == "xcomp" and _verb_lemma(cue.head) in REFUSALS:
         return "refused", cue.head, cue
     if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") and c.dep_ == "advmod" for c in cue.children):
         return "negated", cue, cue
@@ -398,9 +443,9 @@ def _modality(cue: "Token") -> str | None:
     """How sure the text is that the speech act happened."""
     if any(c.lower_ in REPORTED_ADVERBS for c in cue.children):
         return "reported"
-    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in EXPECTED_HEADS:
+    if cue.dep_ == "xcomp" and _verb_lemma(cue.head) in EXPECTED_HEADS:
         return "expected"
-    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("say", "report", "believe") and \
+    if cue.dep_ == "xcomp" and _verb_lemma(cue.head) in ("say", "report", "believe") and \
             any(c.dep_ == "aux:pass" for c in cue.head.children):
         return "reported"  # "is said to have told"
     if any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in cue.children):
@@ -409,7 +454,20 @@ def _modality(cue: "Token") -> str | None:
 
 
 def _is_cue(tok: "Token") -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in cue_lemmas()
+    return tok.pos_ == "VERB" and _verb_lemma(tok) in cue_lemmas()
+
+
+def _verb_lemma(tok: "Token") -> str:
+    """The parse's lemma of a verb; lemminflect's dictionary lemma when that one is a cue and the parse's is not.
+
+    A lemmatizer's slip on a frequent speech verb ("added" -> "adde") would otherwise hide the attribution.
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in cue_lemmas() or lemma in REFUSALS or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    alt = dictionary_lemma(tok.lower_)
+    return alt if alt in cue_lemmas() or alt in REFUSALS else lemma
+
 
 
 def _raising(tok: "Token") -> bool:
@@ -420,10 +478,10 @@ def _raising(tok: "Token") -> bool:
 
 def _refusal(tok: "Token") -> "Token | None":
     """The speech verb under a refusal ("declined to comment"): the cue of a speech act not done."""
-    if tok.lemma_.lower() not in REFUSALS:
+    if _verb_lemma(tok) not in REFUSALS:
         return None
     return next((c for c in tok.children if c.dep_ == "xcomp" and (
-        c.lemma_.lower() in REFUSED_SPEECH or _is_cue(c))), None)
+        _verb_lemma(c) in REFUSED_SPEECH or _is_cue(c))), None)
 
 
 class _Builder:
@@ -452,8 +510,8 @@ class _Builder:
         self.used.update(range(art.token_at(lo), art.token_at(hi - 1) + 1))
 
 
-def _speech_tag(art: _Article, q: Span, nxt: int) -> tuple["Token", "Token"] | None:
-    """(cue, subject) of the speech tag right after or right before the quote ``q``."""
+def _speech_tag(art: _Article, q: Span, nxt: int, look_before: bool = True) -> tuple["Token", "Token", int] | None:
+    """(cue, subject, end of the tag) of the speech tag right after (or right before) the quote ``q``."""
     doc = art.doc
     first = bisect_left(art.starts, q.end)
     after: list["Token"] = []
@@ -461,11 +519,14 @@ def _speech_tag(art: _Article, q: Span, nxt: int) -> tuple["Token", "Token"] | N
         if t.idx >= nxt or t.text in _SENT_END or "\n" in t.text or t.text in QUOTE_MARKS:
             break
         after.append(t)
-    inner = art.text[q.end - 2: q.end - 1]
+    close = 2 if art.text.endswith("''", 0, q.end) else 1
+    inner = art.text[q.end - close - 1: q.end - close]
     tag = _tag_in(art, after, q)
     if tag and (inner in ",?!—-–" or after and after[0].text == ","):
-        return tag
-    last = bisect_left(art.starts, q.start) - 1
+        return tag[0], tag[1], after[-1].idx + len(after[-1])
+    last = bisect_left(art.starts, q.start) - 1 if look_before else -1
+    if last > 0 and doc[last].is_space and "\n" in doc[last].text and doc[last - 1].text == ":":
+        last -= 1  # 'The minister continued:' ending the paragraph before the quote
     before: list["Token"] = []
     while last >= 0 and len(before) < 14:
         t = doc[last]
@@ -476,8 +537,8 @@ def _speech_tag(art: _Article, q: Span, nxt: int) -> tuple["Token", "Token"] | N
     if before and before[-1].text in (":", ",", "that") or before and _is_cue(before[-1]):
         btag = _tag_in(art, before, q, before=True)
         if btag:
-            return btag
-    return tag
+            return btag[0], btag[1], q.start
+    return (tag[0], tag[1], after[-1].idx + len(after[-1])) if tag else None
 
 
 def _tag_in(art: _Article, toks: Sequence["Token"], q: Span, before: bool = False) -> tuple["Token", "Token"] | None:
@@ -488,6 +549,8 @@ def _tag_in(art: _Article, toks: Sequence["Token"], q: Span, before: bool = Fals
         if own and any(c.idx > cue.idx for c in own):
             continue
         subj = _subject(cue)
+        if subj is not None and q.start <= subj.idx < q.end:
+            subj = None  # a word of the quote is not its speaker
         if subj is None:  # the parser lost the tag: take the noun next to the cue
             near = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON") and abs(t.i - cue.i) <= 4]
             subj = near[0].head if near and near[0].head in near else (near[0] if near else None)
@@ -514,14 +577,13 @@ def _direct(art: _Article, b: _Builder, i: int, limit: int) -> int:
         src = _source(art, tag[1]) if tag else None
         if tag is None or src is None:
             continue
-        cue, subj = tag
+        cue, subj, tag_end = tag
         content = q
         while i < len(qs) and cue.idx > content.start:
             follow = qs[i]
-            gap = art.text[content.end: follow.start]
-            between = art.text[max(cue.idx + len(cue), src.span.end): follow.start]
-            if "\n" in gap or len(gap) > 60 or between.strip(" ,.:;") or \
-                    _speech_tag(art, follow, qs[i + 1].start if i + 1 < len(qs) else len(art.text)):
+            between = art.text[tag_end: follow.start]
+            if "\n" in between or len(between) > 4 or between.strip(" ,.:;") or \
+                    _speech_tag(art, follow, qs[i + 1].start if i + 1 < len(qs) else len(art.text), False):
                 break
             content = Span(content.start, follow.end)
             i += 1
@@ -567,7 +629,7 @@ def _indirect(art: _Article, b: _Builder, sent_index: int) -> None:
             continue
         if _raising(tok):
             continue  # "X is expected to say": the cue is the verb under it
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSALS:
+        if tok.dep_ == "xcomp" and _verb_lemma(tok.head) in REFUSALS:
             continue  # read with its refusal verb
         cue_tok = refused if refused is not None else tok
         subj = _subject(tok)
@@ -575,7 +637,7 @@ def _indirect(art: _Article, b: _Builder, sent_index: int) -> None:
             continue
         content = _clause_content(art, cue_tok, subj)
         polarity, c0, c1 = _polarity(cue_tok)
-        if content is None and polarity == "affirmed":
+        if content is None and polarity != "refused":
             continue  # narration: a verb with no reported content
         src = _source(art, subj)
         if src is None:

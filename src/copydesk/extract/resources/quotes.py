@@ -32,7 +32,8 @@ REFUSALS = frozenset("refuse decline".split())
 #: Speech verbs a refusal governs even when they are not attribution cues ("declined to comment").
 REFUSED_SPEECH = frozenset("comment say discuss answer elaborate confirm specify identify speculate respond "
                            "address disclose reveal explain".split())
-DENIALS = frozenset("deny dispute reject".split())
+#: Cues that deny what their complement or object says ("denied that ...", "denied the report").
+DENIALS = frozenset("deny dispute".split())
 #: Cue modality: auxiliaries and governing verbs that make the speech act possible or expected.
 POSSIBLE_AUX = frozenset("could might may would can".split())
 EXPECTED_HEADS = frozenset("expect plan schedule set due likely".split())
@@ -81,10 +82,14 @@ HEDGES = re.compile(
     r"unverified|according to)\b", re.I)
 
 #: Opening mark -> closing mark of direct quotes (straight quotes close themselves).
-QUOTE_MARKS = {"“": "”", '"': '"', "«": "»"}
+QUOTE_MARKS = {"“": "”", '"': '"', "«": "»", "''": "''"}
+CLOSING_MARKS = frozenset(QUOTE_MARKS.values())
 #: Labels that look like "Speaker:" at a line start but are not speakers.
 HEADLINE_STOP = frozenset("update note editor correction related watch read photos photo video source sources "
                           "breaking exclusive analysis opinion q a question answer live updates listen see "
                           "also warning caption credit file".split())
+#: Nouns of time that head temporal phrases, never speakers ("this month said" is a misparse).
+TIME_NOUNS = frozenset("day week month year time today yesterday tonight morning afternoon evening night "
+                       "weekend decade century hour minute season quarter".split())
 #: Datelines open an article: "WASHINGTON —", "KYIV, Ukraine (AP) —".
 DATELINE_END = frozenset("— – - (AP) (Reuters) (AFP)".split())
