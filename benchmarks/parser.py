@@ -11,45 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import time
 from pathlib import Path
 
+from copydesk.text.conllu import evaluate
+
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud-english"
-
-
-def score(nlp, path: Path, with_entities: bool, limit: int = 0) -> dict[str, float]:
-    """Scores of ``nlp`` on one CoNLL-U file, predicting from the raw text."""
-    from spacy.training import Example
-
-    from copydesk.text.conllu import read_conllu, to_docs
-
-    gold = to_docs(nlp, read_conllu(path), with_entities=with_entities)
-    if limit:
-        gold = gold[:limit]
-    t0 = time.process_time()
-    preds = list(nlp.pipe([g.text for g in gold], batch_size=64))
-    cpu = time.process_time() - t0
-    examples = [Example(p, g) for p, g in zip(preds, gold)]
-    from spacy.scorer import Scorer
-
-    scorer = Scorer(nlp)
-    s = scorer.score(examples)
-    words = sum(len(g) for g in gold)
-    out = {
-        "upos": round(s.get("pos_acc") or 0.0, 4),
-        "uas": round(s.get("dep_uas") or 0.0, 4),
-        "las": round(s.get("dep_las") or 0.0, 4),
-        "lemma": round(s.get("lemma_acc") or 0.0, 4),
-        "morph": round(s.get("morph_acc") or 0.0, 4),
-        "sents_f": round(s.get("sents_f") or 0.0, 4),
-        "words": words,
-        "words_per_s": round(words / cpu) if cpu else 0,
-    }
-    if with_entities:
-        out["ents_f"] = round(s.get("ents_f") or 0.0, 4)
-        out["ents_p"] = round(s.get("ents_p") or 0.0, 4)
-        out["ents_r"] = round(s.get("ents_r") or 0.0, 4)
-    return out
 
 
 def main() -> None:
@@ -65,8 +31,8 @@ def main() -> None:
     result = {
         "benchmark": "parser", "model": args.model or nlp_mod.model_name(),
         "split": "dev",
-        "ewt": score(nlp, args.data / "en_ewt-ud-dev.conllu", with_entities=False, limit=args.limit),
-        "gum": score(nlp, args.data / "en_gum-ud-dev.conllu", with_entities=True, limit=args.limit),
+        "ewt": evaluate(nlp, args.data / "en_ewt-ud-dev.conllu", with_entities=False, limit=args.limit),
+        "gum": evaluate(nlp, args.data / "en_gum-ud-dev.conllu", with_entities=True, limit=args.limit),
     }
     print(json.dumps(result))
 

@@ -184,3 +184,37 @@ def to_docs(nlp: Any, docs: list[list[Sentence]], with_entities: bool) -> list[A
                 doc.set_ents([Span(doc, lo, hi, label) for lo, hi, label in ents], default="outside")
             out.append(doc)
     return out
+
+
+def evaluate(nlp: Any, path: Path, with_entities: bool, limit: int = 0) -> dict[str, float]:
+    """Scores of ``nlp`` on one CoNLL-U file, predicting from the raw text."""
+    import time
+
+    from spacy.scorer import Scorer
+    from spacy.training import Example
+
+    gold = to_docs(nlp, read_conllu(path), with_entities=with_entities)
+    if limit:
+        gold = gold[:limit]
+    t0 = time.process_time()
+    preds = list(nlp.pipe([g.text for g in gold], batch_size=64))
+    cpu = time.process_time() - t0
+    examples = [Example(p, g) for p, g in zip(preds, gold)]
+    scorer = Scorer(nlp)
+    s = scorer.score(examples)
+    words = sum(len(g) for g in gold)
+    out = {
+        "upos": round(s.get("pos_acc") or 0.0, 4),
+        "uas": round(s.get("dep_uas") or 0.0, 4),
+        "las": round(s.get("dep_las") or 0.0, 4),
+        "lemma": round(s.get("lemma_acc") or 0.0, 4),
+        "morph": round(s.get("morph_acc") or 0.0, 4),
+        "sents_f": round(s.get("sents_f") or 0.0, 4),
+        "words": words,
+        "words_per_s": round(words / cpu) if cpu else 0,
+    }
+    if with_entities:
+        out["ents_f"] = round(s.get("ents_f") or 0.0, 4)
+        out["ents_p"] = round(s.get("ents_p") or 0.0, 4)
+        out["ents_r"] = round(s.get("ents_r") or 0.0, 4)
+    return out
