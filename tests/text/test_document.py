@@ -79,3 +79,21 @@ def test_other_pipeline_by_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(CopydeskError) as err:
         nlp.load()
     assert "no_such_pipeline_xyz" in str(err.value)
+
+
+def test_any_spacy_pipeline_by_path(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """A pipeline saved anywhere (here a blank one, no parser) replaces the shipped one; extraction still runs."""
+    import spacy
+
+    from copydesk.extract import extract
+
+    path = tmp_path / "blank_en"
+    spacy.blank("en").to_disk(path)
+    monkeypatch.setenv("COPYDESK_NLP_MODEL", str(path))
+    nlp.clear_cache()
+    t = "Officials said 40 people were rescued on Monday. “We are relieved,” the mayor said."
+    doc = T.parse(t)
+    assert "copydesk_sentences" in T.load().pipe_names and len(list(doc.sents)) == 2
+    kinds = {m.kind for m in extract(t, "2024-05-02")}
+    assert {"quantity", "time"} <= kinds
+    nlp.clear_cache()
