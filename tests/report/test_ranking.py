@@ -154,3 +154,12 @@ def test_graph_arrow_points_from_origin_to_copy(analysis: Analysis) -> None:
 ])
 def test_label_drops_a_quote_the_item_repeats(summary: str, words: str, expected: str) -> None:
     assert label(summary, words) == expected
+
+
+def test_surer_disputes_come_first(doc: dict[str, Any]) -> None:
+    story = copy.deepcopy(doc["stories"][0])
+    evac = next(c for c in story["claims"] if c["id"] == "c-evac")
+    for m in evac["mentions"]:
+        m["value"] = None  # the figures read as words only: a dispute copydesk is least sure of
+    disputes = [b for b in build_brief(story, _arts(doc)) if b["tier"] == "dispute"]
+    assert [(b["claim"], b["certainty"]) for b in disputes] == [("c-when", "medium"), ("c-evac", "low")]

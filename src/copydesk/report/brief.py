@@ -21,7 +21,7 @@ from copydesk.report.deps import copy_chain, dependence_groups, group_of
 from copydesk.report.resources import BRIEF_TEMPLATES as T
 from copydesk.report.resources import (
     CENTRALITY_WEIGHTS, CERTAINTY_REASONS, COPIED_SCORE, COPY_VERBS, EXCERPT_CHARS, KIND_WORDS, LEAD_DECAY_SENTENCES,
-    LEAD_SENTENCES, OVERVIEW_TEMPLATES, RESTATING, TIERS, TITLE_WORD_CHARS,
+    LEAD_SENTENCES, LEVELS, OVERVIEW_SUMMARY_CHARS, OVERVIEW_TEMPLATES, RESTATING, TIERS, TITLE_WORD_CHARS,
 )
 from copydesk.report.spans import check_citations, citation, sentence_starts
 
@@ -251,16 +251,22 @@ def claim_sentence(claim: Mapping[str, Any], view: StoryView, cited: Cited) -> d
     return {"text": text, "status": status, "citations": cites, "claim": claim["id"]}
 
 
-def ranked(story: Mapping[str, Any], view: StoryView) -> list[tuple[str, float, Mapping[str, Any]]]:
-    """(tier, centrality, claim) of every claim that belongs in the brief, in reading order."""
+def ranked(story: Mapping[str, Any], view: StoryView) -> list[tuple[str, float, tuple[str, str], Mapping[str, Any]]]:
+    """(tier, centrality, certainty, claim) of every claim that belongs in the brief, in reading order.
+
+    Within a tier: claims carried by several outlets first, then the surer, then the more central.
+    """
     out = []
     for pos, c in enumerate(story["claims"]):
         t = tier(c, view)
         if t is not None:
             one_outlet = len({m["article"] for m in c["mentions"]}) == 1
-            out.append(((TIERS.index(t), one_outlet, -centrality(c, view), -int(c["independent_sources"]), pos), t, c))
+            sure = certainty(c, t, view)
+            central = centrality(c, view)
+            key = (TIERS.index(t), one_outlet, LEVELS.index(sure[0]), -central, -int(c["independent_sources"]), pos)
+            out.append((key, (t, central, sure, c)))
     out.sort(key=lambda r: r[0])
-    return [(t, -key[2], c) for key, t, c in out]
+    return [row for _, row in out]
 
 
 def build_brief(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]],
@@ -276,13 +282,12 @@ def build_brief(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, An
     view = StoryView(story, articles)
     cited: Cited = []
     items = []
-    for kind, central, c in ranked(story, view):
+    for kind, central, (level, why), c in ranked(story, view):
         if len(items) >= limit:
             break
         item = claim_sentence(c, view, cited)
         if item is None:
             continue
-        level, why = certainty(c, kind, view)
         item["text"] += T["certainty"].format(level=level, reason=why)
         item.update(rank=len(items) + 1, tier=kind, certainty=level, certainty_reason=why, centrality=central)
         items.append(item)
@@ -297,8 +302,9 @@ def build_overview(story: Mapping[str, Any], articles: Mapping[str, Mapping[str,
     view = StoryView(story, articles)
     n_art, n_out, n_orig = len(view.ids), len(set(view.source_of.values())), len(view.groups)
     chains = [ch for g in view.groups if len(g) > 1 for ch in [view.chain(g)] if ch]
-    kinds = [t for t, _, _ in ranked(story, view)]
-    disputed = [c for t, _, c in ranked(story, view) if t == "dispute"]
+    rows = ranked(story, view)
+    kinds = [row[0] for row in rows]
+    disputed = [row[3] for row in rows if row[0] == "dispute"]
     n_one, n_est = kinds.count("one-origin"), kinds.count("established")
     text = O["counts"].format(articles=n_art, article_word=plural(n_art, "article", "articles"),
                               outlets=n_out, outlet_word=plural(n_out, "outlet", "outlets"),
@@ -307,8 +313,9 @@ def build_overview(story: Mapping[str, Any], articles: Mapping[str, Mapping[str,
         text += O["chains"].format(chains="; ".join(chains))
     text += "."
     if disputed:
-        text += O["disputed"].format(claims="; ".join(f"{c['summary']} ({KIND_WORDS.get(c['kind'], c['kind'])})"
-                                                   for c in disputed))
+        text += O["disputed"].format(claims="; ".join(
+            f"{excerpt(c['summary'], OVERVIEW_SUMMARY_CHARS)[1:-1]} ({KIND_WORDS.get(c['kind'], c['kind'])})"
+            for c in disputed))
     else:
         text += O["no_dispute"]
     text += O["tiers"].format(one_origin=n_one, fact_word=plural(n_one, "fact", "facts"),

@@ -25,7 +25,7 @@ CERTAINTY_REASONS: dict[str, str] = {
     "dispute-loose": "independent outlets differ ({types}), which may be a matter of reading",
     "dispute-words": "the sides differ in words, not in typed figures or dates",
     "copied": "the outlets share copied passages",
-    "linked": "the outlets are linked by {evidence}",
+    "linked": "the outlets are linked ({evidence})",
     "one-outlet": "no other outlet was found stating it, though one may in other words",
     "established": "{n} independent origins state it",
 }
@@ -43,6 +43,11 @@ OVERVIEW_TEMPLATES: dict[str, str] = {
 
 #: What a claim of each kind is, in the overview's list of disputes.
 KIND_WORDS: dict[str, str] = {"quantity": "figure", "date": "date", "quote": "quote", "statement": "statement"}
+
+#: Certainty levels, surest first.
+LEVELS: tuple[str, ...] = ("high", "medium", "low")
+#: Longest claim summary the overview's list of disputes quotes.
+OVERVIEW_SUMMARY_CHARS = 60
 
 #: Brief tiers in reading order: disputes between independent outlets, central facts on one
 #: origin, facts established by at least two independent origins.
