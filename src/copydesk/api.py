@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import threading
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
@@ -18,7 +19,7 @@ from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
 from copydesk import pipeline
 from copydesk.errors import Code, CopydeskError, StoreError, UsageError
-from copydesk.models import Article, Mention, Rejection, Story
+from copydesk.models import Article, CopyLink, Mention, Rejection, Story
 from copydesk.settings import Settings, db_url
 
 Progress = Callable[[str, int, int], None]
@@ -169,16 +170,22 @@ def analyze_articles(articles: Sequence[Article], *, rejections: Sequence[Reject
                      one_story: bool = False, settings: Settings | None = None,
                      progress: Progress | None = None,
                      mentions: Mapping[str, Sequence[Mention]] | None = None,
-                     story_list: Sequence[Story] | None = None) -> pipeline.Analysis:
-    """Run every stage over ``articles`` in memory."""
+                     story_list: Sequence[Story] | None = None,
+                     copies: Sequence[CopyLink] | None = None) -> pipeline.Analysis:
+    """Run every stage over ``articles`` in memory (``copies``: links already found, e.g. stored)."""
     return pipeline.run(articles, rejections=rejections, settings=settings or Settings.load(),
-                        one_story_only=one_story, mentions=mentions, story_list=story_list,
+                        one_story_only=one_story, mentions=mentions, story_list=story_list, copies=copies,
                         progress=progress or _noop)
 
 
 def report(analysis: pipeline.Analysis, versions: Mapping[str, Sequence[tuple[str, int]]] | None = None
            ) -> dict[str, Any]:
-    """The copydesk.report/1 document of ``analysis``, schema-validated; each article says which version it is."""
+    """The copydesk.report/1 document of ``analysis``; each article says which version it is.
+
+    Not schema-validated here (a full validation of a large story's report costs more than
+    building it): the tests validate every report the builder makes, ``copydesk.report.validate``
+    checks one on demand.
+    """
     from copydesk import report as report_stage
 
     doc = report_stage.build(analysis)
@@ -186,7 +193,6 @@ def report(analysis: pipeline.Analysis, versions: Mapping[str, Sequence[tuple[st
         chain = list((versions or {}).get(a["id"], [(a["id"], 1)]))
         a["version"] = dict(chain)[a["id"]]
         a["versions"] = [x for x, _ in chain]
-    report_stage.validate(doc)
     return doc
 
 
@@ -231,13 +237,14 @@ def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: b
             if not all_versions:
                 articles = latest_only(articles, chains)
             mentions = _stored_mentions(st, articles, progress)
+            copies = _stored_copies(st, articles)
     else:
-        mentions = None
+        mentions, copies = None, None
         chains = _memory_versions(articles)
         if not all_versions:
             articles = latest_only(articles, chains)
     analysis = analyze_articles(articles, rejections=rejections, one_story=one_story, settings=s,
-                                progress=progress, mentions=mentions)
+                                progress=progress, mentions=mentions, copies=copies)
     return report(analysis, chains)
 
 
@@ -409,18 +416,58 @@ def _stored_mentions(store: Any, articles: Sequence[Article],
     return {a.id: tuple(cached[a.id]) if a.id in cached else fresh[a.id] for a in articles}
 
 
+def _stored_copies(store: Any, articles: Sequence[Article]) -> list[CopyLink] | None:
+    """The stored copy links among ``articles`` when each was placed in a story (placing finds an
+    article's copies); None when one was not, so the pipeline finds them itself."""
+    if any(store.story_of(a.id) is None for a in articles):
+        return None
+    return store.copies([a.id for a in articles])
+
+
+_report_locks: dict[str, threading.Lock] = {}
+_report_locks_guard = threading.Lock()
+
+
+def _report_lock(key: str) -> threading.Lock:
+    """One lock per cached report: concurrent requests for one story compute it once."""
+    with _report_locks_guard:
+        return _report_locks.setdefault(key, threading.Lock())
+
+
+def _page(doc: dict[str, Any], offset: int, limit: int | None) -> dict[str, Any]:
+    """A story report with its long lists cut to one page; ``page`` gives the totals.
+
+    Claims are paged from ``offset``; quotes, timeline and dependencies show their first
+    ``limit`` items. The cached document stays whole.
+    """
+    if offset < 0 or (limit is not None and limit < 1):
+        raise UsageError(Code.E902, detail=f"page offset {offset} / limit {limit}: offset >= 0, limit >= 1")
+    if not offset and limit is None:
+        return doc
+    stories = []
+    for st in doc["stories"]:
+        end = None if limit is None else offset + limit
+        cut = {k: st[k][:limit] for k in ("quotes", "timeline", "dependencies") if k in st}
+        stories.append({**st, **cut, "claims": st["claims"][offset:end],
+                        "page": {"offset": offset, "limit": limit, "claims": len(st["claims"]),
+                                 **{k: len(st[k]) for k in cut}}})
+    return {**doc, "stories": stories}
+
+
 def _story_analysis(store: Any, story: Story, settings: Settings, all_versions: bool = False) -> pipeline.Analysis:
     """One stored story analysed; of an article stored in several versions only the latest unless ``all_versions``."""
     arts = store.articles(ids=list(story.article_ids))
     if not all_versions:
         arts = latest_only(arts, store.versions([a.id for a in arts]))
         story = replace(story, article_ids=tuple(a.id for a in arts))
-    return analyze_articles(arts, settings=settings, mentions=_stored_mentions(store, arts), story_list=[story])
+    return analyze_articles(arts, settings=settings, mentions=_stored_mentions(store, arts), story_list=[story],
+                            copies=_stored_copies(store, arts))
 
 
 def story_report(story_id: str, *, db: str | None = None, settings: Settings | None = None,
-                 all_versions: bool = False) -> dict[str, Any]:
-    """The report of one stored story, cached in the store until its membership changes.
+                 all_versions: bool = False, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+    """The report of one stored story, computed once per membership (cached in the store,
+    concurrent requests wait for the first) and paged: ``limit`` claims from ``offset``.
 
     Only the latest version of each article is compared unless ``all_versions``.
     """
@@ -431,12 +478,12 @@ def story_report(story_id: str, *, db: str | None = None, settings: Settings | N
             raise CopydeskError(Code.E604, detail=story_id)
         which = "all" if all_versions else "latest"
         key = f"story/versions:{story.id}:{which}:{'|'.join(sorted(story.article_ids))}"
-        cached = st.report(key)
-        if cached is not None:
-            return cached
-        doc = report(_story_analysis(st, story, s, all_versions), st.versions(list(story.article_ids)))
-        st.save_report(key, doc)
-        return doc
+        with _report_lock(story.id):
+            cached = st.report(key)
+            if cached is None:
+                cached = report(_story_analysis(st, story, s, all_versions), st.versions(list(story.article_ids)))
+                st.save_report(key, cached)
+        return _page(cached, offset, limit)
 
 
 def article_view(article_id: str, *, db: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
