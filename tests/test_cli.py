@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from copydesk import report
+from copydesk import api, report
 from copydesk.cli import main
 
 
@@ -319,6 +319,8 @@ def test_a_changed_article_at_the_same_url_is_compared_as_its_latest_version(tmp
     mine = [a for a in doc["articles"] if a["source"] == "Test Outlet"]
     assert len(mine) == 1 and mine[0]["version"] == 2 and len(mine[0]["versions"]) == 2
     assert mine[0]["given_id"] == "b-1"
+    for fmt in ("md", "html"):
+        assert "given id b-1" in api.render(doc, fmt) and "version 2 of 2" in api.render(doc, fmt)
     old = mine[0]["versions"][0]
     code, out, err = _run("analyze", str(first), str(second), "--db", db_url, "--format", "json", "-o", "-",
                           "--all-versions")

@@ -34,6 +34,14 @@ def _md(text: str) -> str:
     return _EMAIL_AT.sub("@" + _WORD_JOINER, flat)
 
 
+def _names(a: Mapping[str, Any]) -> str:
+    """What names an article to ``copydesk show``: its id prefix, the caller's id, and which version it is."""
+    parts = [f"id {a['id'][:8]}"] + ([f"given id {_md(a['given_id'])}"] if a.get("given_id") else [])
+    if len(a.get("versions") or ()) > 1:
+        parts.append(f"version {a['version']} of {len(a['versions'])}")
+    return ", ".join(parts)
+
+
 def _cite(c: Mapping[str, Any], arts: Mapping[str, Mapping[str, Any]]) -> str:
     return f"[{_md(arts[c['article']]['source'])} {c['start']}–{c['end']}, {c['article'][:8]}]"
 
@@ -46,7 +54,8 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         out += [f"## {_md(st['title'])}", "", f"{len(st['articles'])} article(s)", ""]
         for aid in st["articles"]:
             a = arts[aid]
-            out.append(f"- **{_md(a['source'])}** ({_md(a['published'] or 'undated')}): {_md(a['title'] or aid)}")
+            out.append(f"- **{_md(a['source'])}** ({_md(a['published'] or 'undated')}): {_md(a['title'] or aid)}"
+                       f" ({_names(a)})")
         out.append("")
         out += ["### Brief", ""]
         if st.get("overview"):

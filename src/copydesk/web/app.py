@@ -35,7 +35,7 @@ from copydesk.web import uploads
 from copydesk.web.jobs import Jobs
 from copydesk.web.security import CSRF_FIELD, CSRF_HEADER, CsrfTokens, Guard, error_body, link_target
 
-STATUS = {"E105": 413, "E603": 404, "E604": 404, "E701": 404, "E704": 404, "E702": 400, "E706": 403,
+STATUS = {"E105": 413, "E603": 404, "E604": 404, "E606": 409, "E701": 404, "E704": 404, "E702": 400, "E706": 403,
           "E901": 400, "E902": 400}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SWAGGER_ASSETS = "/assets/swagger"
