@@ -163,3 +163,12 @@ def test_surer_disputes_come_first(doc: dict[str, Any]) -> None:
         m["value"] = None  # the figures read as words only: a dispute copydesk is least sure of
     disputes = [b for b in build_brief(story, _arts(doc)) if b["tier"] == "dispute"]
     assert [(b["claim"], b["certainty"]) for b in disputes] == [("c-when", "medium"), ("c-evac", "low")]
+
+
+def test_a_bare_figure_dispute_is_the_least_sure(doc: dict[str, Any]) -> None:
+    story = copy.deepcopy(doc["stories"][0])
+    evac = next(c for c in story["claims"] if c["id"] == "c-evac")
+    assert evac["mentions"][2]["value"]["counted"] == "residents"
+    evac["mentions"][2]["value"]["counted"] = None  # "4,000" alone: no unit, nothing counted
+    item = next(b for b in build_brief(story, _arts(doc)) if b["claim"] == "c-evac")
+    assert item["certainty"] == "low" and "neither what it counts nor its unit" in item["certainty_reason"]

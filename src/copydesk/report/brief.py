@@ -172,8 +172,11 @@ def certainty(claim: Mapping[str, Any], kind: str, view: StoryView) -> tuple[str
     if kind == "dispute":
         types = sorted({d["type"] for d in claim["differences"] if d["type"] not in RESTATING})
         typed = all(isinstance(ms[side[0]].get("value"), Mapping) for side in sides(claim))
-        if typed and "conflict" in types:
+        bare = any(_bare(ms[side[0]].get("value")) for side in sides(claim))
+        if typed and "conflict" in types and not bare:
             return "high", R["dispute-typed"]
+        if bare:
+            return "low", R["dispute-bare"]
         if typed:
             return "medium", R["dispute-loose"].format(types=join_names(types) or "wording")
         return "low", R["dispute-words"]
@@ -188,6 +191,12 @@ def certainty(claim: Mapping[str, Any], kind: str, view: StoryView) -> tuple[str
         return "medium", R["linked"].format(evidence=evidence)
     n = int(claim["independent_sources"])
     return ("high" if n >= 3 else "medium"), R["established"].format(n=n)
+
+
+def _bare(value: Any) -> bool:
+    """A figure that says neither what it counts nor its unit ("2", "1333220"): maybe not one fact."""
+    return (isinstance(value, Mapping) and "amount" in value and "counted" in value
+            and not value.get("counted") and not value.get("unit"))
 
 
 def _cites(claim: Mapping[str, Any], idx: Sequence[int], texts: Mapping[str, str],

@@ -48,7 +48,7 @@ def mention_value(m: Mention) -> dict[str, Any] | None:
         if v.normalized_unit is not None or v.normalized_amount is not None:
             norm = {"amount": v.normalized_amount, "unit": v.normalized_unit}
         return {"amount": v.amount, "low": v.low, "high": v.high, "unit": v.unit,
-                "qualifier": v.qualifier, "normalized": norm}
+                "qualifier": v.qualifier, "normalized": norm, "counted": v.counted}
     if isinstance(v, Time):
         d = timex_date(v.timex)
         return {"date": d, "qualifier": v.mod} if d else None

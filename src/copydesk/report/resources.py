@@ -24,6 +24,7 @@ CERTAINTY_REASONS: dict[str, str] = {
     "dispute-typed": "both sides were read as typed values from independent outlets and conflict",
     "dispute-loose": "independent outlets differ ({types}), which may be a matter of reading",
     "dispute-words": "the sides differ in words, not in typed figures or dates",
+    "dispute-bare": "a figure on one side says neither what it counts nor its unit, so it may be another fact",
     "copied": "the outlets share copied passages",
     "linked": "the outlets are linked ({evidence})",
     "one-outlet": "no other outlet was found stating it, though one may in other words",
