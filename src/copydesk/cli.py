@@ -90,9 +90,15 @@ def _inputs(paths: Sequence[str]) -> tuple[list[str], Any]:
     return list(paths), stdin
 
 
-def _print_rejections(rejections: Sequence[Any]) -> None:
+def _print_rejections(rejections: Sequence[Any], summary: Any = None) -> None:
+    """One line per rejection; after an ingest's bounded sample, how many more there were, by code."""
     for r in rejections:
         click.echo(f"rejected {r.input}: [{r.code}] {r.message}", err=True)
+    counts = dict(getattr(summary, "rejection_counts", None) or {})
+    if summary is not None and summary.rejected > len(rejections):
+        by_code = ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
+        click.echo(f"... {summary.rejected - len(rejections)} more rejections not shown ({by_code}); "
+                   "all are stored", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -133,10 +139,11 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, workers: int | None
         _fail(e)
     finally:
         progress.close()
-    _print_rejections(summary.rejections)
+    _print_rejections(summary.rejections, summary)
     if fmt == "json":
         click.echo(json.dumps({"ingested": summary.ingested, "duplicates": summary.duplicates,
                                "rejected": summary.rejected,
+                               "rejection_counts": dict(getattr(summary, "rejection_counts", None) or {}),
                                "rejections": [r.to_dict() for r in summary.rejections]}))
     else:
         click.echo(f"ingested {summary.ingested}, duplicates {summary.duplicates}, rejected {summary.rejected}")

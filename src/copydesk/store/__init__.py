@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
+from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from sqlalchemy import and_, create_engine, delete, event, func, or_, select
@@ -41,6 +43,8 @@ class IngestSummary:
     article_ids: tuple[str, ...]
     new_ids: tuple[str, ...]
     rejections: tuple[Rejection, ...]
+    #: Rejections by code, all of them; ``rejections`` keeps only the first ``rejection_sample``.
+    rejection_counts: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,32 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+#: What neither database keeps in text: NUL (PostgreSQL refuses it, SQLite would keep it) and lone surrogates.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _storable(arts: Sequence[Article]) -> tuple[list[Article], list[Rejection]]:
+    """One rule for both stores: an article with a NUL or a lone surrogate in any text is refused (E605)."""
+    keep: list[Article] = []
+    refused: list[Rejection] = []
+    for a in arts:
+        bad = next(((k, m) for k, v in codec.article_to_row(a).items()
+                    if isinstance(v, str) and (m := _UNSTORABLE.search(v))), None)
+        if bad is None:
+            keep.append(a)
+            continue
+        key, m = bad
+        what = "a NUL character" if m.group() == "\x00" else f"the lone surrogate U+{ord(m.group()):04X}"
+        refused.append(Rejection(_escaped(a.input or a.id), "store", Code.E605.name, Code.E605.format(
+            detail=f"its {key} holds {what} at character {m.start()}, which the database cannot keep")))
+    return keep, refused
+
+
+def _escaped(text: str) -> str:
+    """``text`` with NULs and lone surrogates written as ``\\uXXXX`` (for rejection rows, which describe)."""
+    return _UNSTORABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Store:
@@ -171,22 +201,28 @@ class Store:
 
     def add(self, items: Iterable[Article | Rejection], batch_size: int = 500,
             progress: Callable[[int], None] | None = None) -> IngestSummary:
-        """Store articles and rejections, one transaction per batch; known articles gain an observation."""
+        """Store articles and rejections, one transaction per batch; known articles gain an observation.
+
+        Every rejection is stored; the summary counts them all but keeps only a bounded sample,
+        so a million bad lines cost no more memory than a hundred.
+        """
         ingested = duplicates = 0
         ids: list[str] = []
         new_ids: list[str] = []
-        rejected: list[Rejection] = []
+        counts: Counter[str] = Counter()
+        sample: list[Rejection] = []
         seen = 0
         for batch in _chunks(items, max(1, batch_size)):
-            arts = [x for x in batch if isinstance(x, Article)]
-            rejs = [x for x in batch if isinstance(x, Rejection)]
+            arts, refused = _storable([x for x in batch if isinstance(x, Article)])
+            rejs = [x for x in batch if isinstance(x, Rejection)] + refused
             stamp = t.now()
             try:
                 with self._begin() as conn:
                     fresh = self._add_articles(conn, arts, stamp)
                     if rejs:
                         conn.execute(t.rejections.insert(), [
-                            {"input": r.input, "stage": r.stage, "code": r.code, "message": r.message, "at": stamp}
+                            {"input": _escaped(r.input), "stage": r.stage, "code": r.code,
+                             "message": _escaped(r.message), "at": stamp}
                             for r in rejs])
             except SQLAlchemyError as e:
                 raise StoreError(Code.E601, detail=f"{self._safe_url}: {_reason(e)}") from e
@@ -195,11 +231,13 @@ class Store:
             new_ids += fresh
             ingested += len(fresh)
             duplicates += len(arts) - len(fresh)
-            rejected += rejs
+            counts.update(r.code for r in rejs)
+            sample += rejs[:max(0, self.settings.rejection_sample - len(sample))]
             seen += len(batch)
             if progress:
                 progress(seen)
-        return IngestSummary(ingested, duplicates, len(rejected), tuple(ids), tuple(new_ids), tuple(rejected))
+        return IngestSummary(ingested, duplicates, sum(counts.values()), tuple(ids), tuple(new_ids), tuple(sample),
+                             dict(counts))
 
     def _add_articles(self, conn: Connection, arts: Sequence[Article], stamp: str) -> list[str]:
         if not arts:
