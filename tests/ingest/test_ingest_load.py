@@ -86,8 +86,8 @@ def test_rejection_codes_for_files(write) -> None:
         "E103": write("bin.txt", b"PK\x03\x04\x00\x00binary"),
         "E103b": write("latin.txt", "Caf\xe9 au lait prices rose sharply this week, vendors said.".encode("latin-1")),
         "E105": write("big.txt", "word " * 1000),
-        "E102": write("empty.txt", ""),
-        "E102b": write("short.txt", "Too short."),
+        "E116": write("empty.txt", ""),
+        "E102": write("short.txt", "Too short."),
         "E107": write("dir/x.txt", "").parent / "missing.txt",
         "E108": write("slides.pptx", "just some text in a file with an unknown ending"),
     }

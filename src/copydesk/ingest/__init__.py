@@ -9,53 +9,100 @@ Each item becomes an Article or a Rejection naming it ("path", "path:LINE",
 from __future__ import annotations
 
 import io
-import zlib
+import os
+import stat
 import sys
+import zlib
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, Optional, TypeAlias
 
 from copydesk.errors import Code, IngestError
 from copydesk.ingest import detect, feeds, jsonl, pages, plaintext, warc
 from copydesk.ingest.boilerplate import RULES, clean, clean_with_report
-from copydesk.ingest.reading import check_size
+from copydesk.ingest.normalize import input_label, text_field
+from copydesk.ingest.reading import check_size, read_capped
 from copydesk.ingest.records import Item, guarded, reject, safely
+from copydesk.ingest.resources import GZIP_MAGIC, NON_ARTICLE_STEMS
 from copydesk.models import Article, Rejection
 from copydesk.settings import Settings
 
-__all__ = ["load", "load_bytes", "clean", "clean_with_report", "RULES"]
+__all__ = ["load", "load_bytes", "clean", "clean_with_report", "RULES", "text_field", "input_label"]
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
-def _expand(inputs: Iterable[str | Path]) -> list[tuple[str, Path | None]]:
-    """(label, path) pairs: directories walked recursively in sorted order, hidden files skipped."""
+#: One input to read: its label, its path (None for stdin) and, when it cannot be read, why.
+Entry: TypeAlias = tuple[str, Optional[Path], Optional[IngestError]]
+
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def _file_problem(path: Path) -> IngestError | None:
+    """Why ``path`` is not a regular file that can be read (missing, a broken link, a device, a FIFO), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return IngestError(Code.E107, detail=f"broken symbolic link to {input_label(os.readlink(path))}")
+        return IngestError(Code.E107, detail="no such file or directory")
+    except OSError as exc:
+        return IngestError(Code.E107, detail=exc.strerror or str(exc))
+    return _kind_problem(mode)
+
+
+def _kind_problem(mode: int) -> IngestError | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+    return IngestError(Code.E107, detail=f"not a regular file ({kind}); only regular files are read")
+
+
+def _walk(inputs: Iterable[str | Path]) -> list[Entry]:
+    """Entries of ``inputs``: directories walked recursively in sorted order, hidden files skipped.
+
+    What a folder holds that is no article input (a README, a FIFO, a broken link) and a
+    folder with nothing in it become entries with the reason, so that the run says so.
+    """
     if isinstance(inputs, (str, bytes, Path)):
         raise TypeError("inputs must be a list of paths, not a single path")
-    out: list[tuple[str, Path | None]] = []
+    out: list[Entry] = []
     for item in inputs:
         if not isinstance(item, (str, Path)):
             raise TypeError(f"input paths must be str or Path, not {type(item).__name__}")
         if str(item) == STDIN:
-            out.append((STDIN_NAME, None))
+            out.append((STDIN_NAME, None, None))
             continue
         path = Path(item)
-        if path.is_dir():
-            found = [p for p in path.rglob("*")
-                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
-            for p in sorted(found, key=lambda p: p.relative_to(path).parts):
-                out.append((str(p), p))
-        else:
-            out.append((str(path), path))
+        if not path.is_dir():
+            out.append((input_label(path), path, None))
+            continue
+        found = [p for p in path.rglob("*") if not p.is_dir()]
+        visible = sorted((p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts)),
+                         key=lambda p: p.relative_to(path).parts)
+        for p in visible:
+            out.append((input_label(p), p, _file_problem(p) or _not_an_article(p)))
+        if not visible:
+            hidden = f" ({len(found)} hidden files skipped)" if found else ""
+            out.append((input_label(path), path, IngestError(Code.E116, detail=f"the folder holds no files{hidden}")))
     seen: set[str] = set()
-    unique: list[tuple[str, Path | None]] = []
-    for label, maybe in out:
-        if label not in seen:
-            seen.add(label)
-            unique.append((label, maybe))
-    texts = {str(p.with_suffix("")) for _, p in unique if p is not None and p.suffix.lower() == ".txt"}
-    return [(label, p) for label, p in unique
+    unique = [e for e in out if not (e[0] in seen or seen.add(e[0]))]  # type: ignore[func-returns-value]
+    texts = {str(p.with_suffix("")) for _, p, err in unique if p is not None and p.suffix.lower() == ".txt"}
+    return [(label, p, err) for label, p, err in unique
             if not (p is not None and p.suffix.lower() == ".json" and str(p.with_suffix("")) in texts)]
+
+
+def _not_an_article(path: Path) -> IngestError | None:
+    """E115 for a file that a folder of articles holds beside them (README, LICENSE, ...), judged by name."""
+    if path.name.split(".")[0].lower() in NON_ARTICLE_STEMS:
+        return IngestError(Code.E115, detail=f"{input_label(path.name)} is a project file, skipped by its name")
+    return None
+
+
+def _expand(inputs: Iterable[str | Path]) -> list[tuple[str, Path | None]]:
+    """(label, path) pairs of the readable entries of ``inputs`` (see ``_walk``)."""
+    return [(label, path) for label, path, err in _walk(inputs) if err is None]
 
 
 def load_bytes(data: bytes, *, name: str, settings: Settings, form: str | None = None,
@@ -93,23 +140,33 @@ def load_bytes(data: bytes, *, name: str, settings: Settings, form: str | None =
 
 
 def _load_path(label: str, path: Path, settings: Settings) -> Iterator[Item]:
+    """Items of one file. Only a regular file is opened (never blocking on a FIFO) and no read
+    goes past the size limit, whatever ``st_size`` claims."""
     form = detect.by_name(path.name)
     try:
-        size = path.stat().st_size
-        if form == "warc":
-            with path.open("rb") as f:
+        problem = _file_problem(path)
+        if problem is not None:
+            raise problem
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            problem = _kind_problem(info.st_mode)
+            if problem is not None:
+                raise problem
+            if info.st_size == 0:
+                raise IngestError(Code.E116, detail="the file is empty (0 bytes)")
+            head = f.read(detect.SNIFF_BYTES)
+            f.seek(0)
+            if form == "warc":
                 yield from safely(label, warc.parse(f, name=label, settings=settings))
-            return
-        if form == "jsonl":
-            with path.open("rb") as f:
-                if b"\x00" in f.read(detect.SNIFF_BYTES):
-                    raise IngestError(Code.E103, detail="it contains NUL bytes")
-                f.seek(0)
-                yield from safely(label, jsonl.parse_lines(f, name=label, settings=settings))
-            return
-        if not path.name.lower().endswith(".gz"):
-            check_size(size, settings.max_input_bytes)
-        data = path.read_bytes()
+                return
+            if form == "jsonl" and b"\x00" in head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                raise IngestError(Code.E103, detail="it contains NUL bytes and does not start with a JSON object")
+            if form == "jsonl" and not head.startswith(GZIP_MAGIC):
+                yield from safely(label, jsonl.parse_lines(jsonl.read_lines(f, settings.max_input_bytes),
+                                                           name=label, settings=settings))
+                return
+            data = read_capped(f, settings.max_input_bytes, info.st_size)
     except IngestError as err:
         yield reject(label, err)
         return
@@ -119,7 +176,7 @@ def _load_path(label: str, path: Path, settings: Settings) -> Iterator[Item]:
     sniffed = detect.sniff(data[:detect.SNIFF_BYTES])
     if form is None:
         if sniffed is None and path.suffix and b"\x00" not in data[:detect.SNIFF_BYTES]:
-            yield reject(label, IngestError(Code.E108, detail=f"{path.suffix!r} files are not a known form"))
+            yield reject(label, IngestError(Code.E108, detail=f"{input_label(path.suffix)} files are not a known form"))
             return
         form = sniffed
     elif sniffed == "gzip":
@@ -138,16 +195,18 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None,
     A wrong-typed input raises TypeError; everything else bad becomes a Rejection.
     """
     settings = settings or Settings.load()
-    for label, path in _expand(inputs):
-        if path is None:
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            raw = stream.read(settings.max_input_bytes + 1)
-            data = raw.encode("utf-8") if isinstance(raw, str) else raw
-            if len(data) > settings.max_input_bytes:
-                yield reject(label, IngestError(Code.E105, size=len(data), limit=settings.max_input_bytes))
+    for label, path, problem in _walk(inputs):
+        if problem is not None:
+            yield reject(label, problem)
+        elif path is None:
+            try:
+                data = read_capped(stdin if stdin is not None else sys.stdin.buffer, settings.max_input_bytes)
+            except IngestError as err:
+                yield reject(label, err)
+                continue
+            if not data:
+                yield reject(label, IngestError(Code.E116, detail="standard input is empty (0 bytes)"))
                 continue
             yield from load_bytes(data, name=label, settings=settings)
-        elif not path.exists():
-            yield reject(label, IngestError(Code.E107, detail="no such file or directory"))
         else:
             yield from _load_path(label, path, settings)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from copydesk.errors import Code, IngestError
 from copydesk.ingest import boilerplate, language
 from copydesk.ingest.dates import normalize_date
-from copydesk.ingest.normalize import normalize, one_line
+from copydesk.ingest.normalize import check_tree, normalize, one_line, text_field
 from copydesk.models import Article
 from copydesk.settings import Settings
 
@@ -33,9 +33,25 @@ def domain(url: str | None) -> str | None:
 def build(*, text: str, input: str, settings: Settings, raw: str | None, raw_format: str,
           source: object = None, sitename: object = None, feed_title: object = None,
           url: object = None, title: object = None, published: object = None, fetched: object = None,
-          byline: object = None, given_language: object = None,
-          meta: Mapping[str, Any] | None = None) -> Article:
-    """One clean Article, or IngestError (E102 empty text, E104 bad date)."""
+          byline: object = None, given_language: object = None, given_id: object = None,
+          meta: Mapping[str, Any] | None = None, byline_field: str = "byline") -> Article:
+    """One clean Article, or IngestError (E102 empty text, E104 bad date, E113/E114 bad field).
+
+    Every field passes the boundary check here, whatever form it came from: text fields must
+    be strings (a byline may be a list of names) free of NULs and lone surrogates.
+    """
+    text = text_field(text, "text")
+    text_field(raw, "raw")
+    source, sitename, feed_title, url, title, given_language = (
+        text_field(v, k) for k, v in (("source", source), ("sitename", sitename), ("feed_title", feed_title),
+                                      ("url", url), ("title", title), ("language", given_language)))
+    if isinstance(byline, list) and all(isinstance(b, str) for b in byline):
+        byline = ", ".join(byline)
+    byline = text_field(byline, byline_field)
+    given_id = text_field(given_id, "id", allow=(int,))
+    for key, value in (meta or {}).items():
+        text_field(key, "a field name")
+        check_tree(value, key)
     clean, fired = boilerplate.clean_with_report(normalize(text))
     if len(clean) < settings.min_text_chars:
         raise IngestError(Code.E102)
@@ -44,6 +60,8 @@ def build(*, text: str, input: str, settings: Settings, raw: str | None, raw_for
     url_s = one_line(url)
     name = (one_line(source) or one_line(sitename) or one_line(feed_title) or domain(url_s) or "unknown")
     out_meta: dict[str, Any] = dict(meta or {})
+    if given_id is not None:
+        out_meta["given_id"] = given_id
     if fired:
         out_meta["boilerplate_removed"] = fired
     lang = language.detect(clean)
@@ -81,11 +99,14 @@ def from_record(rec: object, *, input: str, settings: Settings, raw: str | None,
         raise IngestError(Code.E109, detail="'text' or 'html'")
     else:
         raise IngestError(Code.E109, detail="'text' or 'html' as a string")
-    meta = {k: v for k, v in rec.items() if k not in KNOWN_FIELDS}
-    if rec.get("id") is not None:
-        meta["given_id"] = rec["id"]
     return build(text=text, input=input, settings=settings, raw=raw, raw_format=raw_format,
-                 source=rec.get("source"), url=rec.get("url"), title=rec.get("title"),
-                 published=rec.get("published"), fetched=rec.get("fetched"),
-                 byline=rec.get("byline") or rec.get("author"), given_language=rec.get("language"),
-                 meta=meta)
+                 **record_fields(rec))
+
+
+def record_fields(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of ``build`` a record's (or sidecar's) fields give; unknown fields go to meta."""
+    return {"source": rec.get("source"), "url": rec.get("url"), "title": rec.get("title"),
+            "published": rec.get("published"), "fetched": rec.get("fetched"),
+            "byline": rec.get("byline") or rec.get("author"), "given_language": rec.get("language"),
+            "byline_field": "byline" if rec.get("byline") else "author",
+            "given_id": rec.get("id"), "meta": {k: v for k, v in rec.items() if k not in KNOWN_FIELDS}}

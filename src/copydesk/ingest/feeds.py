@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any, Iterator
 
 import feedparser
@@ -16,6 +17,31 @@ from copydesk.ingest.records import Item, guarded, reject
 from copydesk.settings import Settings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_REPAIRED = "E114: character references to no XML character (a surrogate, NUL, control) read as U+FFFD"
+
+
+def _xml_char(code: int) -> bool:
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def repair_charrefs(data: bytes) -> tuple[bytes, int]:
+    """``data`` with every character reference to a non-XML character (``&#xD800;``, ``&#0;``) made U+FFFD.
+
+    XML forbids them; feedparser's fallback parser crashes on a surrogate and would
+    lose the whole feed, so they are repaired as an HTML parser does, and counted.
+    """
+    count = 0
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        nonlocal count
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if _xml_char(code):
+            return m.group()
+        count += 1
+        return b"&#xFFFD;"
+
+    return _CHARREF.sub(fix, data), count
 
 
 def _body(entry: Any) -> str:
@@ -49,6 +75,7 @@ def _raw_entries(text: str) -> list[str] | None:
 
 def parse(data: bytes, *, name: str, settings: Settings) -> Iterator[Item]:
     """One item per feed entry, labelled ``name#N`` (1-based); E106 when ``data`` is not a feed."""
+    data, repaired = repair_charrefs(data)
     try:
         text = read_text(data, settings.max_input_bytes)
     except IngestError as err:
@@ -60,6 +87,9 @@ def parse(data: bytes, *, name: str, settings: Settings) -> Iterator[Item]:
     if not version:
         why = parsed.get("bozo_exception") or "no RSS or Atom root element"
         yield reject(name, IngestError(Code.E106, detail=str(why)[:200]))
+        return
+    if not parsed.entries:
+        yield reject(name, IngestError(Code.E116, detail=f"the {version} feed has no items"))
         return
     kind = "atom" if version.startswith("atom") else "rss"
     feed = parsed.get("feed", {})
@@ -76,6 +106,8 @@ def parse(data: bytes, *, name: str, settings: Settings) -> Iterator[Item]:
             meta["tags"] = tags
         body = _body(entry)
         raw = raws[i - 1] if raws is not None else body
+        if repaired and "\ufffd" in raw:
+            meta["repaired"] = _REPAIRED
         yield guarded(label, lambda entry=entry, body=body, raw=raw, meta=meta, label=label: build(
             text=body, input=label, settings=settings, raw=raw, raw_format=kind,
             feed_title=feed.get("title"), url=entry.get("link"), title=entry.get("title"),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from copydesk.errors import Code, IngestError
 from copydesk.ingest.build import from_record
 from copydesk.ingest.reading import check_size, decode, read_text
-from copydesk.ingest.records import Item, guarded, reject
+from copydesk.ingest.records import Item, guarded, nonempty, reject
 from copydesk.models import Article
 from copydesk.settings import Settings
 
@@ -40,12 +40,37 @@ def parse_line(line: str | bytes, *, input: str, settings: Settings) -> Item | N
     return guarded(input, make)
 
 
-def parse_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) -> Iterator[Item]:
-    """One item per non-blank line, labelled ``name:LINE`` (1-based). The size limit is per line."""
-    for number, line in enumerate(lines, 1):
-        item = parse_line(line, input=f"{name}:{number}", settings=settings)
-        if item is not None:
-            yield item
+def read_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | IngestError]:
+    """The lines of ``stream``, none held longer than ``limit`` bytes: an over-long line is skipped as E105."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while rest := stream.readline(1 << 20):
+            size += len(rest)
+            if rest.endswith(b"\n"):
+                break
+        yield IngestError(Code.E105, size=size, limit=limit)
+
+
+def parse_lines(lines: Iterable[str | bytes | IngestError], *, name: str, settings: Settings) -> Iterator[Item]:
+    """One item per non-blank line, labelled ``name:LINE`` (1-based), each judged alone; E116 when all are blank.
+
+    The size limit is per line; an IngestError in ``lines`` (from ``read_lines``) is that line's rejection.
+    """
+    count = 0
+
+    def items() -> Iterator[Item]:
+        nonlocal count
+        for count, line in enumerate(lines, 1):
+            label = f"{name}:{count}"
+            item = reject(label, line) if isinstance(line, IngestError) else parse_line(
+                line, input=label, settings=settings)
+            if item is not None:
+                yield item
+
+    yield from nonempty(name, items(), lambda: f"{count} lines, all blank" if count else "no lines")
 
 
 def parse_document(data: bytes, *, name: str, settings: Settings) -> Iterator[Item]:
@@ -65,6 +90,8 @@ def parse_document(data: bytes, *, name: str, settings: Settings) -> Iterator[It
             yield reject(name, err)
         return
     if isinstance(doc, list):
+        if not doc:
+            yield reject(name, IngestError(Code.E116, detail="an empty JSON array"))
         for i, rec in enumerate(doc, 1):
             raw = json.dumps(rec, ensure_ascii=False)
             yield guarded(f"{name}#{i}", lambda rec=rec, raw=raw, i=i: from_record(

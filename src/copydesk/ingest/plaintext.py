@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.errors import Code, IngestError
-from copydesk.ingest.build import KNOWN_FIELDS, build
+from copydesk.ingest.build import build, record_fields
 from copydesk.ingest.reading import read_text
 from copydesk.models import Article
 from copydesk.settings import Settings
@@ -32,12 +32,5 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 def parse(data: bytes, *, name: str, settings: Settings, meta: dict[str, Any] | None = None) -> Article:
     """The Article of one text file; ``meta`` holds the sidecar's fields when there is one."""
     text = read_text(data, settings.max_input_bytes)
-    fields = meta or {}
-    extra = {k: v for k, v in fields.items() if k not in KNOWN_FIELDS}
-    if fields.get("id") is not None:
-        extra["given_id"] = fields["id"]
     return build(text=text, input=name, settings=settings, raw=text, raw_format="txt",
-                 source=fields.get("source"), url=fields.get("url"), title=fields.get("title"),
-                 published=fields.get("published"), fetched=fields.get("fetched"),
-                 byline=fields.get("byline") or fields.get("author"),
-                 given_language=fields.get("language"), meta=extra)
+                 **record_fields(meta or {}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import IO
 
 from copydesk.errors import Code, IngestError
 
@@ -14,6 +15,23 @@ def check_size(size: int, limit: int) -> None:
     """E105 when ``size`` is over ``limit`` bytes."""
     if size > limit:
         raise IngestError(Code.E105, size=size, limit=limit)
+
+
+def read_capped(stream: IO[bytes], limit: int, known_size: int = 0) -> bytes:
+    """At most ``limit`` bytes of ``stream``; E105 when there are more, judged by the bytes actually read.
+
+    ``known_size`` (a file's ``st_size``) only words the message: a device or a growing
+    file reports a size that means nothing, so it never decides how much is read.
+    """
+    data = stream.read(limit + 1)
+    if isinstance(data, str):  # a text stream: its bytes back as they came, a lone surrogate kept visible
+        try:
+            data = data.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            data = data.encode("utf-8", "surrogatepass")
+    if len(data) > limit:
+        raise IngestError(Code.E105, size=known_size if known_size > limit else f"more than {limit}", limit=limit)
+    return data
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, TypeAlias, Union
+from typing import Callable, Iterable, Iterator, TypeAlias, Union
 
 from copydesk.errors import Code, IngestError
+from copydesk.ingest.normalize import printable
 from copydesk.models import Article, Rejection
 
 Item: TypeAlias = Union[Article, Rejection]
 
 
 def reject(input: str, err: IngestError) -> Rejection:
-    """The Rejection for one bad item."""
-    return Rejection(input=input, stage="ingest", code=err.code.name, message=err.message)
+    """The Rejection for one bad item; its message is one printable line whatever the input held."""
+    return Rejection(input=input, stage="ingest", code=err.code.name, message=printable(err.message))
 
 
 def unexpected(input: str, exc: BaseException) -> Rejection:
     """A Rejection for a failure no rule foresaw, so that one item never stops the batch."""
-    return Rejection(input=input, stage="ingest", code=Code.E107.name,
-                     message=Code.E107.format(detail=f"{type(exc).__name__}: {exc}"[:300]))
+    return reject(input, IngestError(Code.E107, detail=f"{type(exc).__name__}: {exc}"[:300]))
 
 
 def guarded(input: str, make: Callable[[], Article]) -> Item:
@@ -39,3 +39,13 @@ def safely(input: str, items: Iterator[Item]) -> Iterator[Item]:
         yield reject(input, err)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch
         yield unexpected(input, exc)
+
+
+def nonempty(input: str, items: Iterable[Item], why: Callable[[], str]) -> Iterator[Item]:
+    """Yield from ``items``; when there were none, one E116 saying what was read and ``why()`` nothing came of it."""
+    found = False
+    for item in items:
+        found = True
+        yield item
+    if not found:
+        yield reject(input, IngestError(Code.E116, detail=why()))

@@ -25,3 +25,9 @@ PUBLISHED_META = re.compile(
     r"""<meta\s[^>]{0,200}?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
     r"""datePublished|pubdate|publishdate|date|dc\.date\.issued|sailthru\.date)["'][^>]{0,200}?content\s*=\s*["']([^"']{8,40})["']""",
     re.IGNORECASE)
+
+#: File names (without the ending, lower-case) that a folder holds beside its articles: never news.
+NON_ARTICLE_STEMS = frozenset({
+    "readme", "license", "licence", "copying", "notice", "authors", "contributors", "contributing",
+    "changelog", "changes", "history", "code_of_conduct", "security", "manifest", "todo",
+})
