@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from copydesk import api, report
 from copydesk.errors import CopydeskError
@@ -118,3 +120,23 @@ def test_analyze_in_memory_compares_only_the_latest_version() -> None:
     assert [x.id for x in api.latest_only([a, b], chains)] == [b.id]
     assert [x.id for x in api.latest_only([a], chains)] == [a.id], "a later version not given does not hide it"
     assert api._memory_versions([c])[c.id] == [(c.id, 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates())
+def test_day_range_keeps_every_calendar_day(day: date) -> None:
+    iso = day.isoformat()
+    assert api.day_range(iso, iso) == (iso, iso)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12) | st.from_regex(r"\d{4}(-\d{2}(-\d{2})?)?", fullmatch=True))
+def test_day_range_gives_a_real_day_or_e702(text: str) -> None:
+    try:
+        since, until = api.day_range(text, text)
+    except CopydeskError as e:
+        assert e.code.name == "E702"
+        return
+    if text.strip():
+        assert since is not None and until is not None
+        assert date.fromisoformat(since) <= date.fromisoformat(until)
