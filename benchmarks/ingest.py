@@ -97,13 +97,67 @@ def time_load(inputs: list[Path], settings: Settings) -> tuple[float, int, int, 
     return time.perf_counter() - t0, arts, rej, chars
 
 
+def copy_articles(n: int, seed: int = 7) -> list[Article]:
+    """``n`` generated articles as the copy search sees them (JSONL texts, no parsing)."""
+    from copydesk.models import content_id
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        source, text = rng.choice(OUTLETS), "\n\n".join(paragraphs(rng, i))
+        out.append(Article(id=content_id(source, text), source=source, text=text,
+                           published=f"2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"))
+    return out
+
+
+def measure_copies(n: int) -> dict[str, object]:
+    """Copy search over ``n`` generated articles (the part of ingest this measures): time and peak memory."""
+    from copydesk.stories import find_copies
+
+    arts = copy_articles(n)
+    t0 = time.perf_counter()
+    links = find_copies(arts, Settings())
+    dt = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"n": n, "s": round(dt, 2), "articles_per_s": round(n / dt, 1), "links": len(links),
+            "ru_maxrss_mb": round(rss / 1e3, 1)}
+
+
+def copies_main(n: int, baseline: Path | None) -> dict[str, object]:
+    """Copy search on this checkout and, with ``baseline`` (another checkout's src/), on that one:
+    each in its own process, so peak memory is its own."""
+    import os
+    import subprocess
+
+    out: dict[str, object] = {"benchmark": "ingest_copies", "n": n}
+    runs = [("after", Path(__file__).resolve().parents[1] / "src")]
+    if baseline:
+        runs.insert(0, ("before", baseline.resolve()))
+    for name, src in runs:
+        res = subprocess.run([sys.executable, __file__, "--copies-one", str(n)], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(src)}, check=False)
+        lines = res.stdout.strip().splitlines()
+        out[name] = json.loads(lines[-1]) if res.returncode == 0 and lines else {"error": res.stderr[-300:]}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=10_000, help="articles to generate (half JSONL, half HTML)")
+    ap.add_argument("--copies", type=int, default=0,
+                    help="only time the copy search over this many generated articles (before/after with --baseline)")
+    ap.add_argument("--baseline", type=Path, help="with --copies: another checkout's src/ measured in the same run")
+    ap.add_argument("--copies-one", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass")
     ap.add_argument("--story-n", type=int, default=1000,
                     help="also time a full ingest with story assignment and copy detection on this many (0: skip)")
     args = ap.parse_args(argv)
+    if args.copies_one:
+        print(json.dumps(measure_copies(args.copies_one)))
+        return 0
+    if args.copies:
+        print(json.dumps(copies_main(args.copies, args.baseline)))
+        return 0
     settings = Settings()
     out: dict[str, object] = {"benchmark": "ingest", "n": args.n}
     with tempfile.TemporaryDirectory() as tmp:

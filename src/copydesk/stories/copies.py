@@ -75,9 +75,15 @@ def _h(s: str) -> bytes:
 
 def signature(shingle_set: Iterable[bytes], num_perm: int = 128) -> MinHash:
     """MinHash of a shingle set (deterministic seed, so signatures can be stored and compared)."""
-    mh = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME)
+    mh = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME, permutations=_permutations(num_perm))
     mh.update_batch(list(shingle_set))
     return mh
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> object:
+    """The seeded permutations of a signature, drawn once (drawing them costs more than hashing a text)."""
+    return MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME).permutations
 
 
 def _blocks(wa: Sequence[str], wb: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -286,7 +292,8 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
         if i in same_as or not len(arrays[i]):
             continue
         near = {int(j) for j in lsh.query(MinHash(num_perm=num_perm, seed=1, hashvalues=sigs[i],
-                                                   scheme=MINHASH_SCHEME)) if int(j) < i}
+                                                   scheme=MINHASH_SCHEME, permutations=_permutations(num_perm)))
+                if int(j) < i}
         cand = postings.partners(arrays[i], i)
         if len(near) > 4 * MAX_CANDIDATES:  # many near-duplicates: keep those MinHash finds closest
             order = sorted(near, key=lambda j: (-int((sigs[j] == sigs[i]).sum()), j))
