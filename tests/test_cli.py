@@ -261,7 +261,7 @@ def test_dash_h_is_help(args: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("args", OUTPUT_COMMANDS)
 def test_one_format_flag_everywhere_with_json(args: tuple[str, ...]) -> None:
     code, out, _ = _run(args[0], "--help")
-    assert "--format [" in out and "json" in out.split("--format [", 1)[1].split("]", 1)[0]
+    assert "--format [" in out and "json" in out.split("--format [", 1)[1].split("]", 1)[0].split("|")
     assert "--json" not in out, "--json is a hidden alias"
 
 
