@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import api, pipeline
+from copydesk import api, pipeline, report
 from copydesk.errors import UsageError
 
 
@@ -52,6 +52,7 @@ def test_story_report_pages_its_claims(demo_db: str, offset: int, limit: int) ->
                             "quotes": len(whole["quotes"]), "timeline": len(whole["timeline"]),
                             "dependencies": len(whole["dependencies"])}
     assert len(page["quotes"]) <= limit and len(page["dependencies"]) <= limit
+    report.validate(api.story_report(sid, db=demo_db, offset=offset, limit=limit))
     assert "page" not in api.story_report(sid, db=demo_db)["stories"][0]
 
 
@@ -71,3 +72,9 @@ def test_analyze_reuses_stored_copy_links(demo_db: str, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(pipeline.stories, "find_copies", refuse)
     assert api.analyze(paths, db=demo_db) == first
+
+
+def test_story_report_names_its_dependence_groups(demo_db: str) -> None:
+    st = api.story_report(_biggest_story(demo_db), db=demo_db)["stories"][0]
+    linked = {a for d in st["dependencies"] if d["score"] >= 0.5 for a in d["articles"]}
+    assert st["dependence_groups"] and {a for g in st["dependence_groups"] for a in g} == linked

@@ -88,11 +88,16 @@ def dependency_dict(d: Dependence, copies: Mapping[frozenset[str], CopyLink],
 
 def siblings_undirected(deps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop the direction between two copies of one origin: the later need not copy the earlier."""
-    from_ = {(d["origin"], a) for d in deps if "origin" in d for a in d["articles"] if a != d["origin"]}
+    origins: dict[str, set[str]] = {}  # copier -> the articles it copies
+    for d in deps:
+        if "origin" in d:
+            for a in d["articles"]:
+                if a != d["origin"]:
+                    origins.setdefault(a, set()).add(d["origin"])
     for d in deps:
         if "origin" in d:
             x, y = d["articles"]
-            if any((z, x) in from_ and (z, y) in from_ for z, _ in from_):
+            if origins.get(x, set()) & origins.get(y, set()):
                 del d["origin"]
     return deps
 
@@ -117,6 +122,7 @@ def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
         "quotes": build_quotes(list(members), members, ments),
         "timeline": build_timeline(sa.claims, members, ments),
         "dependencies": siblings_undirected([dependency_dict(dep, links, by_id) for dep in sa.dependences]),
+        "dependence_groups": [list(g) for g in sa.groups if len(g) > 1],
         "brief": [],
     }
     arts = {aid: article_dict(a) for aid, a in members.items()}
