@@ -25,7 +25,7 @@ from copydesk.extract.quote_cues import dictionary_lemma
 from copydesk.extract.resources.entities import PERSON_TITLES
 from copydesk.extract.resources.quotes import (
     ADDRESSEE_CUES, ANONYMOUS, ANONYMOUS_CUES, AUTHOR_CASES, CHANNEL, CLOSING_MARKS, DATELINE_END, DENIALS,
-    EXPECTED_HEADS, HEADLINE_STOP, HEDGES, HONORIFIC_GENDER, INFINITIVE_CUES, LEARNED_CUES, MEDIUM_NOUNS,
+    EXPECTED_HEADS, HEADLINE_STOP, HEDGES, HONORIFIC_GENDER, INFINITIVE_CUES, LEARNED_CUES, MEDIUM_NOUNS, NO_OBJECT_CONTENT,
     POSSIBLE_AUX, PRONOUN_GENDER, PRONOUN_KINDS, QUOTE_MARKS, REFUSALS, REFUSED_SPEECH, RELATIVES,
     REPORTED_ADVERBS, SPEAKER_TYPES, SPEECH_LEMMAS, TIME_NOUNS,
 )
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 #: A learned cue counts when at least this share of its verb uses were gold cues.
 MIN_CUE_PRECISION = 0.2
+#: A learned cue may take a noun phrase as its content ("questioned the health of ...") at this precision.
+MIN_OBJECT_PRECISION = 0.4
 _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 _SENT_END = frozenset(".!?")
 #: Dependents that belong to a noun phrase (relative clauses, appositives and the clause around it do not).
@@ -46,10 +48,16 @@ _NP_KEEP = frozenset("det amod compound flat flat:name nmod nmod:poss nummod det
                      "nmod:desc nmod:unmarked".split())
 
 
+def cue_precision(lemma: str) -> float:
+    """The share of a lemma's verb uses that were gold cues in PolNeAR train (0 when unseen)."""
+    cue, seen = LEARNED_CUES.get(lemma, (0, 0))
+    return cue / seen if seen else 0.0
+
+
 @lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
     """The lemmas that make a verb an attribution cue."""
-    learned = {w for w, (cue, seen) in LEARNED_CUES.items() if seen and cue / seen >= MIN_CUE_PRECISION}
+    learned = {w for w in LEARNED_CUES if cue_precision(w) >= MIN_CUE_PRECISION}
     return SPEECH_LEMMAS | frozenset(learned)
 
 
@@ -286,7 +294,7 @@ def _name_in(art: _Article, head: "Token", np: Sequence["Token"]) -> tuple[Menti
     """The entity that names the phrase: the one at its head, an appositive name, a person inside it."""
     def tokens_of(m: Mention) -> list["Token"]:
         return [t for t in np + appos if m.start <= t.idx < m.end] or [head]
-    appos = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    appos = [t for c in head.children if _appositive(c) for t in c.subtree]
     at_head = art.entity_at(head)
     if at_head is not None and _ev(at_head).type == "PERSON":
         return at_head, tokens_of(at_head)
@@ -311,6 +319,14 @@ def _name_run(np: Sequence["Token"], head: "Token") -> list["Token"]:
     while run and run[0].text in PERSON_TITLES:
         run = run[1:]
     return run
+
+
+def _appositive(tok: "Token") -> bool:
+    """Whether ``tok`` renames its head ("the spokesman, John Kirk,"), as appos or as the comma conj parsers give."""
+    if tok.dep_ == "appos":
+        return True
+    return tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.pos_ == "PROPN" and tok.i > 0 \
+        and tok.doc[tok.i - 1].text == "," and not any(c.dep_ == "cc" for c in tok.children)
 
 
 def _surname(art: _Article, word: str) -> str | None:
@@ -377,6 +393,19 @@ def _subject(tok: "Token") -> "Token | None":
     return None
 
 
+def _adjacent_subject(cue: "Token") -> "Token | None":
+    """The noun right before a cue the parser left without a subject ("... the senator also said that")."""
+    k = cue.i - 1
+    while k >= cue.sent.start and cue.doc[k].dep_ in ("aux", "advmod", "aux:pass") and cue.doc[k].pos_ != "PUNCT":
+        k -= 1
+    if k < cue.sent.start or cue.doc[k].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    tok = cue.doc[k]
+    while tok.dep_ in ("compound", "flat") and cue.sent.start <= tok.head.i < cue.i:
+        tok = tok.head
+    return tok
+
+
 def _clause_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
     """What a cue verb reports: its clausal complement, or the clause its parenthetical tag hangs on."""
     lemma = _verb_lemma(cue)
@@ -388,11 +417,27 @@ def _clause_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
                 objs = [t for o in cue.children if o.dep_ in ("obj", "iobj") and o.i < c.i for t in o.subtree]
                 toks = objs + toks if lemma not in ADDRESSEE_CUES else toks
             return _trimmed(art, sorted(toks, key=lambda t: t.i))
-    if lemma in DENIALS:
-        obj = next((c for c in cue.children if c.dep_ == "obj"), None)
-        if obj is not None:
-            return _trimmed(art, sorted(obj.subtree, key=lambda t: t.i))
-    return _tag_content(art, cue, subj)
+    tag = _tag_content(art, cue, subj)
+    if tag is not None:
+        return tag
+    if lemma not in NO_OBJECT_CONTENT and (
+            lemma in DENIALS or lemma in SPEECH_LEMMAS or cue_precision(lemma) >= MIN_OBJECT_PRECISION):
+        return _predicate_content(art, cue)
+    return None
+
+
+def _predicate_content(art: _Article, cue: "Token") -> Span | None:
+    """What a stance verb is about when it takes a noun phrase ("questioned the health of ...")."""
+    if not any(c.dep_ in ("obj", "xcomp") and c.i > cue.i for c in cue.children):
+        return None
+    toks: list["Token"] = []
+    for c in cue.children:
+        if c.i < cue.i or c.dep_ in ("punct", "cc", "parataxis", "nsubj", "nsubj:pass", "aux", "advmod") or (
+                c.dep_ in ("conj", "advcl") and (_is_cue(c) or any(g.dep_ in _SUBJECTS for g in c.children))):
+            continue
+        toks.extend(c.subtree)
+    content = _trimmed(art, sorted(toks, key=lambda t: t.i))
+    return content if content is not None and len(content.of(art.text).split()) >= 3 else None
 
 
 def _tag_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
@@ -632,7 +677,7 @@ def _indirect(art: _Article, b: _Builder, sent_index: int) -> None:
         if tok.dep_ == "xcomp" and _verb_lemma(tok.head) in REFUSALS:
             continue  # read with its refusal verb
         cue_tok = refused if refused is not None else tok
-        subj = _subject(tok)
+        subj = _subject(tok) or _adjacent_subject(tok)
         if subj is None or subj.i in b.used:
             continue
         content = _clause_content(art, cue_tok, subj)
@@ -704,9 +749,12 @@ def _referents(art: _Article, sent_index: int) -> None:
         tok = art.doc[art.token_at(m.start)]
         while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and m.start <= tok.head.idx < m.end:
             tok = tok.head
+        nouns = {t.lemma_.lower() for t in tok.subtree if t.pos_ == "NOUN"}
+        if _appositive(tok):  # "a spokesman, John Kirk," is also "the spokesman"
+            tok = tok.head
+            nouns |= {t.lemma_.lower() for t in _np_tokens(tok) if t.pos_ == "NOUN"}
         role = 0 if tok.dep_ in _SUBJECTS else 2 if tok.dep_ in ("obj", "iobj", "obl", "nmod") else 1
-        art.history.append(_Referent(m.start, _ev(m).canonical, _ev(m).type, role, sent_index,
-                                     frozenset(t.lemma_.lower() for t in tok.subtree if t.pos_ == "NOUN")))
+        art.history.append(_Referent(m.start, _ev(m).canonical, _ev(m).type, role, sent_index, frozenset(nouns)))
     for tok in sent:  # pronoun subjects carry their referent forward ("he met Alder" keeps "he")
         if tok.dep_ in _SUBJECTS and tok.lower_ in PRONOUN_KINDS and not art.in_quote(tok.idx):
             src = _pronoun(art, tok)
