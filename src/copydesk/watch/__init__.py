@@ -67,7 +67,8 @@ def read_feed_list(path: str | Path | None, settings: Settings) -> tuple[list[st
             continue
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            bad.append(Rejection(label, "ingest", Code.E904.name, Code.E904.format(detail=f"{url!r} is not an http(s) URL")))
+            why = Code.E904.format(detail=f"{url!r} is not an http(s) URL")
+            bad.append(Rejection(label, "ingest", Code.E904.name, why))
         elif url not in urls:
             urls.append(url)
     if not urls:
@@ -105,7 +106,7 @@ class Stats:
 class _Entry:
     key: str
     link: str | None
-    fallback: Article | Rejection | None  # the feed's own text for the entry
+    label: str  # how ingest names the entry's own text in the feed ("FEED#N")
 
 
 class Watcher:
@@ -129,7 +130,7 @@ class Watcher:
         self.status(self.stats.line(len(self.feeds)), cycle_done)
 
     def _entries(self, feed_url: str, body: bytes) -> tuple[list[_Entry], str]:
-        """The feed's entries with their keys and fallback articles, and what was wrong with its XML ("" if nothing).
+        """The feed's entries with their keys, and what was wrong with its XML ("" if nothing).
 
         E106 for something that is not a feed at all; a malformed feed keeps the entries feedparser recovers.
         """
@@ -141,8 +142,6 @@ class Watcher:
         if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
             why = f"malformed XML (entries kept where recoverable): {parsed.get('bozo_exception')}"
             problem = str(IngestError(Code.E106, detail=why[:200]))
-        own = list(load_bytes(body, name=feed_url, settings=self.settings, form="feed"))
-        by_label = {x.input: x for x in own}
         out: list[_Entry] = []
         for i, e in enumerate(parsed.entries, 1):
             link = e.get("link")
@@ -151,10 +150,11 @@ class Watcher:
                 link = None
             key = e.get("id") or link
             if key:
-                out.append(_Entry(str(key), link, by_label.get(f"{feed_url}#{i}")))
+                out.append(_Entry(str(key), link, f"{feed_url}#{i}"))
         return out, problem
 
-    def _article(self, feed_url: str, entry: _Entry) -> Article | Rejection | None:
+    def _article(self, feed_url: str, entry: _Entry,
+                 fallback: Article | Rejection | None) -> Article | Rejection | None:
         """The entry's page as an Article, else its feed text; None when it should be tried again later."""
         page_err: IngestError | None = None
         if entry.link:
@@ -167,13 +167,13 @@ class Watcher:
                 return parse_html(html, name=entry.link, settings=self.settings, url=r.url, fetched=_now(),
                                   extra={"feed": feed_url, "guid": entry.key})
             except FetchError as err:
-                if err.transient and not isinstance(entry.fallback, Article):
+                if err.transient and not isinstance(fallback, Article):
                     return None
                 page_err = err
             except IngestError as err:
                 page_err = err
-        if isinstance(entry.fallback, Article):
-            return entry.fallback
+        if isinstance(fallback, Article):
+            return fallback
         err = page_err or IngestError(Code.E102)
         return Rejection(entry.link or entry.key, "ingest", err.code.name, err.message)
 
@@ -211,10 +211,12 @@ class Watcher:
         fresh = list({e.key: e for e in entries if e.key not in known}.values())
         self.stats.new_entries += len(fresh)
         taken: list[tuple[_Entry, Article | Rejection]] = []
+        own = {x.input: x for x in load_bytes(r.body, name=feed_url, settings=self.settings, form="feed")} \
+            if fresh else {}
         for e in fresh:
             if self.stop.is_set():
                 break
-            item = self._article(feed_url, e)
+            item = self._article(feed_url, e, own.get(e.label))
             if item is None:
                 self.stats.deferred += 1
             else:
