@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from copydesk.errors import Code, IngestError, UsageError
-from copydesk.ingest import STDIN_NAME, _expand, detect, jsonl, load, load_bytes
+from copydesk.ingest import STDIN_NAME, _walk, detect, jsonl, load, load_bytes
 from copydesk.ingest.records import Item, reject
 from copydesk.models import Mention, Rejection
 from copydesk.settings import Settings
@@ -33,14 +33,17 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class Partition:
-    """Whole files (``paths``), or the lines ``first_line``… of one JSONL file between two byte offsets."""
+    """Whole files (``paths``), the lines ``first_line``… of one JSONL file between two byte offsets,
+    standard input (``data``), or the rejections of entries that are no input (``rejections``)."""
 
     paths: tuple[str, ...] = ()
     label: str = ""
     start: int = 0
     end: int = 0
     first_line: int = 1
+    file: str = ""  # the JSONL file of a line range (``label`` is how outputs name it)
     data: bytes | None = None  # standard input, read once by the client
+    rejections: tuple[Rejection, ...] = ()
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -55,23 +58,28 @@ class Parsed:
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
 
-def _line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
-    """(start byte, end byte, first line number) of each run of ``size`` lines."""
+def _line_ranges(path: Path, size: int) -> list[tuple[int, int, int]]:
+    """(start byte, end byte, first line number) of each run of ``size`` lines; [] when every line is blank."""
+    out: list[tuple[int, int, int]] = []
+    content = False
     with path.open("rb") as f:
         start, line, first = 0, 0, 1
         for raw in iter(f.readline, b""):
             line += 1
+            content = content or bool(raw.strip())
             if line - first + 1 == size:
                 end = f.tell()
-                yield start, end, first
+                out.append((start, end, first))
                 start, first = end, line + 1
         if line >= first:
-            yield start, f.tell(), first
+            out.append((start, f.tell(), first))
+    return out if content else []
 
 
 def _splittable(path: Path) -> bool:
-    """A plain JSONL file whose lines can be parsed apart (gzip and NUL-bearing files go whole)."""
-    if detect.by_name(path.name) != "jsonl" or path.name.lower().endswith(".gz"):
+    """A plain, regular JSONL file whose lines can be parsed apart (gzip, NUL-bearing, empty files go whole)."""
+    if detect.by_name(path.name) != "jsonl" or path.name.lower().endswith(".gz") or not path.is_file() \
+            or path.is_symlink() or path.stat().st_size == 0:
         return False
     with path.open("rb") as f:
         head = f.read(detect.SNIFF_BYTES)
@@ -89,24 +97,29 @@ def plan(inputs: Sequence[str | Path], settings: Settings, stdin: IO[bytes] | No
             parts.append(Partition(paths=tuple(files)))
             files.clear()
 
-    for label, path in _expand(inputs):
-        if path is None:
+    for label, path, problem in _walk(inputs):
+        if problem is not None:
+            flush()
+            parts.append(Partition(label=label, rejections=(reject(label, problem),)))
+        elif path is None:
             flush()
             stream = stdin if stdin is not None else sys.stdin.buffer
             parts.append(Partition(label=STDIN_NAME, data=stream.read(settings.max_input_bytes + 1)))
-        elif path.is_file() and _splittable(path):
+        elif _splittable(path) and (ranges := _line_ranges(path, size)):
             flush()
-            parts += [Partition(label=label, start=s, end=e, first_line=n) for s, e, n in _line_ranges(path, size)]
+            parts += [Partition(label=label, file=str(path), start=s, end=e, first_line=n) for s, e, n in ranges]
         else:
-            files.append(label)
-            if len(files) >= size or detect.by_name(label) == "warc":
+            files.append(str(path))  # ingest.load names it by the same label
+            if len(files) >= size or detect.by_name(path.name) == "warc":
                 flush()
     flush()
     return parts
 
 
 def _items(part: Partition, settings: Settings) -> Iterator[Item]:
-    if part.paths:
+    if part.rejections:
+        yield from part.rejections
+    elif part.paths:
         yield from load(list(part.paths), settings)
     elif part.data is not None:
         if len(part.data) > settings.max_input_bytes:
@@ -114,11 +127,14 @@ def _items(part: Partition, settings: Settings) -> Iterator[Item]:
             return
         yield from load_bytes(part.data, name=part.label, settings=settings)
     else:
-        with open(part.label, "rb") as f:
+        with open(part.file, "rb") as f:
             f.seek(part.start)
             chunk = f.read(part.end - part.start)
-        for number, line in enumerate(io.BytesIO(chunk), part.first_line):
-            item = jsonl.parse_line(line, input=f"{part.label}:{number}", settings=settings)
+        for number, line in enumerate(jsonl.read_lines(io.BytesIO(chunk), settings.max_input_bytes),
+                                      part.first_line):
+            label = f"{part.label}:{number}"
+            item = reject(label, line) if isinstance(line, IngestError) else jsonl.parse_line(
+                line, input=label, settings=settings)
             if item is not None:
                 yield item
 
