@@ -152,7 +152,9 @@ def tier(claim: Mapping[str, Any], view: StoryView) -> str | None:
         return None
     status = claim["status"]
     if status == "disputed":
-        side_origins = [view.origins([ms[i]["article"] for i in side if i < len(ms)]) for side in sides(claim)]
+        every = claim["mentions"]
+        side_origins = [view.origins([every[i]["article"] for i in side if every[i]["article"] in view.texts])
+                        for side in sides(claim)]
         independent = any(len(a | b) > 1 for x, a in enumerate(side_origins) for b in side_origins[x + 1:])
         return "dispute" if independent else None
     if status == "single-source":
