@@ -251,21 +251,13 @@ def _counted_from_parse(doc: "Doc", start: int, end: int, need_of: bool) -> tupl
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    nums = [t for t in span if t.like_num or t.pos_ == "NUM" or t.text in ("%",)] or [span.root]
-    tok = nums[-1]
-    # climb through the number's own parts ("1.5 million", "40 %")
-    for _ in range(3):
-        if tok.head is not tok and tok.head.i < span.end + 1 and (tok.head.like_num or tok.head.text == "%") \
-                and tok.head.i >= span.start:
-            tok = tok.head
-        else:
-            break
+    tok = span.root  # the number's own parts ("1.5 million", "40 %", "three-quarters") sit under it
     candidates: list["Token"] = []
     head = tok.head
     if not need_of and tok.dep_ in ("nummod", "det", "amod", "compound") and head is not tok \
             and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
         candidates.append(head)
-    if tok.lower_ in _OF_HEADS or tok.text == "%" or need_of or tok.pos_ in ("NUM", "NOUN"):
+    if tok.lower_ in _OF_HEADS or tok.text == "%" or need_of or tok.pos_ in ("NUM", "NOUN", "PRON"):
         for child in tok.children:
             if child.dep_ in ("nmod", "obl") and child.i > tok.i and any(c.lower_ == "of" for c in child.children):
                 candidates.append(child)
