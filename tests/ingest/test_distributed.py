@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from copydesk import api, ingest
 from copydesk.errors import UsageError
 from copydesk.ingest import distributed
+from copydesk.models import Article, Rejection
 from copydesk.settings import Settings
 
 SYLLABLES = "ka lo mi ra ten vo sul dar pe ni gro ha bel tur os ven ria mak do lin".split()
@@ -93,6 +94,29 @@ def test_in_process_run_matches_the_plain_ingest(tmp_path: Path) -> None:
     assert (b.ingested, b.rejected, b.article_ids) == (a.ingested, a.rejected, a.article_ids)
     assert [r.input for r in b.rejections] == [f"{path}:25"]
     assert memberships(parted) == memberships(plain)
+
+
+def test_a_partition_that_cannot_be_read_is_rejected_and_the_rest_goes_on(tmp_path: Path) -> None:
+    s = Settings.load(partition_size=3)
+    gone = write_jsonl(tmp_path / "gone.jsonl", [json.dumps(record(i)) for i in range(5)])
+    kept = write_jsonl(tmp_path / "kept.jsonl", [json.dumps(record(i)) for i in range(8, 10)])
+    parts = distributed.plan([gone, kept], s)
+    gone.unlink()  # vanished between planning and parsing
+    items = [x for p in distributed.parsed(None, parts, s, extract=False) for x in p.items]
+    assert [(x.input, x.code) for x in items if isinstance(x, Rejection)] == [
+        (f"{gone}@1", "E107"), (f"{gone}@4", "E107")]
+    assert sum(isinstance(x, Article) for x in items) == 2
+
+
+def test_cli_ingest_with_an_unreachable_scheduler_fails_with_the_code(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from copydesk import cli
+
+    path = write_jsonl(tmp_path / "in.jsonl", [json.dumps(record(0))])
+    result = CliRunner().invoke(cli.main, ["ingest", str(path), "--scheduler", "tcp://127.0.0.1:9",
+                                           "--db", str(tmp_path / "c.db")])
+    assert result.exit_code != 0 and "E902" in result.output
 
 
 def test_workers_without_dask_is_a_coded_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:

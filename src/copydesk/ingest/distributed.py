@@ -206,7 +206,11 @@ def parsed(client: Any, parts: Sequence[Partition], settings: Settings, *, extra
     tick = progress or (lambda stage, done, total: None)
     if client is None:
         for i, part in enumerate(parts):
-            yield parse_partition(part, settings, extract)
+            try:
+                result = parse_partition(part, settings, extract)
+            except Exception as exc:  # noqa: BLE001 - as Dask's giving up below: the rest goes on
+                result = _lost(part, exc)
+            yield result
             tick("parse", i + 1, len(parts))
         return
     window = max(2, 3 * max(1, len(client.scheduler_info().get("workers", {})) or 1))
