@@ -86,9 +86,11 @@ def _walk(inputs: Iterable[str | Path]) -> list[Entry]:
         if not visible:
             hidden = f" ({len(found)} hidden files skipped)" if found else ""
             out.append((input_label(path), path, IngestError(Code.E116, detail=f"the folder holds no files{hidden}")))
-    seen: set[str] = set()
-    unique = [e for e in out if not (e[0] in seen or seen.add(e[0]))]  # type: ignore[func-returns-value]
-    texts = {str(p.with_suffix("")) for _, p, err in unique if p is not None and p.suffix.lower() == ".txt"}
+    first: dict[str, Entry] = {}
+    for entry in out:
+        first.setdefault(entry[0], entry)
+    unique = list(first.values())
+    texts = {str(p.with_suffix("")) for _, p, _ in unique if p is not None and p.suffix.lower() == ".txt"}
     return [(label, p, err) for label, p, err in unique
             if not (p is not None and p.suffix.lower() == ".json" and str(p.with_suffix("")) in texts)]
 
@@ -134,7 +136,7 @@ def load_bytes(data: bytes, *, name: str, settings: Settings, form: str | None =
         yield guarded(name, lambda: pages.parse(data, name=name, settings=settings))
     else:
         def make() -> Article:
-            meta = plaintext.read_sidecar(sidecar) if sidecar is not None else None
+            meta = plaintext.read_sidecar(sidecar, settings.max_input_bytes) if sidecar is not None else None
             return plaintext.parse(data, name=name, settings=settings, meta=meta)
         yield guarded(name, make)
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from copydesk.errors import Code, IngestError
 from copydesk.ingest.build import build, record_fields
-from copydesk.ingest.reading import read_text
+from copydesk.ingest.normalize import input_label
+from copydesk.ingest.reading import read_capped, read_text
 from copydesk.models import Article
 from copydesk.settings import Settings
 
@@ -18,14 +19,18 @@ def sidecar_path(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
-def read_sidecar(path: Path) -> dict[str, Any]:
-    """The sidecar's fields; E111 when it is unreadable, not JSON, or not an object."""
+def read_sidecar(path: Path, limit: int) -> dict[str, Any]:
+    """The sidecar's fields; E111 when it is unreadable, over ``limit`` bytes, not JSON, or not an object."""
+    name = input_label(path.name)
     try:
-        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
+        with path.open("rb") as f:
+            doc = json.loads(read_capped(f, limit).decode("utf-8-sig"))
+    except IngestError as err:
+        raise IngestError(Code.E111, detail=f"{name}: {err.message}") from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as err:
-        raise IngestError(Code.E111, detail=f"{path.name}: {err}"[:300]) from None
+        raise IngestError(Code.E111, detail=f"{name}: {err}"[:300]) from None
     if not isinstance(doc, dict):
-        raise IngestError(Code.E111, detail=f"{path.name}: expected a JSON object, got {type(doc).__name__}")
+        raise IngestError(Code.E111, detail=f"{name}: expected a JSON object, got {type(doc).__name__}")
     return doc
 
 
