@@ -12,25 +12,42 @@ from copydesk.text.segment import split
 
 @Language.component("copydesk_sentences")
 def sentences(doc: Doc) -> Doc:
-    """Sentence boundaries from the news segmenter (``text.segment``), fixed before the parser.
+    """Sentence boundaries from the news segmenter (``text.segment``), set before the parser.
 
-    Every token either starts a sentence or does not, so the parser parses within these
-    sentences and never moves a boundary. Whitespace between sentences stays with the
-    sentence before it.
+    Where the segmenter ends a sentence (full stops, line breaks, headlines) a sentence
+    starts; where it is sure none can (a token glued to the one before, like a closing
+    quote; the word after "Gen." or an initial) none does; elsewhere the parser decides.
     """
-    if not len(doc):
+    n = len(doc)
+    if not n:
         return doc
     idx = doc.to_array([IDX]).astype(numpy.int64).ravel()
-    flags = numpy.full(len(doc), -1, dtype=numpy.int64)
+    flags = numpy.zeros(n, dtype=numpy.int64)
+    for i in range(1, n):
+        prev = doc[i - 1]
+        if not prev.whitespace_ and not prev.is_space:
+            flags[i] = -1
+        elif prev.text.endswith(".") and (prev.text in _ABBREVIATIONS or (len(prev.text) == 2 and prev.text[0].isupper())):
+            flags[i] = -1
     flags[0] = 1
     starts = numpy.fromiter((s.start for s in split(doc.text)), dtype=numpy.int64)
     pos = numpy.searchsorted(idx, starts)
-    ok = (pos < len(doc)) & (pos > 0)
+    ok = (pos < n) & (pos > 0)
     pos = pos[ok]
     pos = pos[idx[pos] == starts[ok]]
     flags[pos] = 1
     doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # -1 wraps: spaCy reads it back as int
     return doc
+
+
+def _abbreviations() -> frozenset[str]:
+    from copydesk.text.resources import ABBREVS, NUMBER_ABBREVS, TITLES
+
+    words = TITLES | ABBREVS | NUMBER_ABBREVS
+    return frozenset(f"{w.capitalize()}." for w in words) | frozenset(f"{w}." for w in words)
+
+
+_ABBREVIATIONS = _abbreviations()
 
 
 def tune_tokenizer(nlp: Language) -> None:
@@ -41,10 +58,12 @@ def tune_tokenizer(nlp: Language) -> None:
     """
     from spacy.symbols import ORTH
 
-    from copydesk.text.resources import ABBREVS, NUMBER_ABBREVS, TITLES
+    from copydesk.text.resources import ABBREVS, NUMBER_ABBREVS, NUMBER_ONLY, TITLES
 
-    for word in TITLES | ABBREVS | NUMBER_ABBREVS:
-        for form in {word.capitalize(), word.upper() if len(word) <= 2 else word.capitalize()}:
-            special = f"{form}."
-            if len(nlp.tokenizer(special)) > 1:
-                nlp.tokenizer.add_special_case(special, [{ORTH: special}])
+    forms = {w.capitalize() for w in TITLES | ABBREVS | NUMBER_ABBREVS}
+    forms |= {w.upper() for w in TITLES | ABBREVS if len(w) <= 2}
+    forms |= {w for w in (ABBREVS | NUMBER_ABBREVS) - NUMBER_ONLY if len(w) > 1}  # "approx.", "etc.", "jan."
+    for form in forms:
+        special = f"{form}."
+        if len(nlp.tokenizer(special)) > 1:
+            nlp.tokenizer.add_special_case(special, [{ORTH: special}])
