@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 from copydesk.errors import Code, CopydeskError
 from copydesk.extract.quote_cues import dictionary_lemma
-from copydesk.extract.resources.entities import PERSON_TITLES
+from copydesk.extract.resources.entities import ORG_WORDS, PERSON_TITLES
 from copydesk.extract.resources.quotes import (
     ADDRESSEE_CUES, ANONYMOUS, ANONYMOUS_CUES, AUTHOR_CASES, CHANNEL, CLOSING_MARKS, DATELINE_END, DENIALS,
     EXPECTED_HEADS, HEADLINE_STOP, HEDGES, HONORIFIC_GENDER, INFINITIVE_CUES, LEARNED_CUES, MEDIUM_NOUNS, NO_OBJECT_CONTENT,
@@ -195,11 +195,13 @@ def _gender_of(art: _Article, name: str) -> str | None:
     """'male', 'female' or None: an honorific in the article, else the first name's usual gender."""
     if name in art.gender:
         return art.gender[name]
-    first = name.split()[0] if " " in name else ""
-    if not first.isalpha():
-        return None
-    guess = _gender_detector().get_gender(first)
-    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+    words = [w for w in name.split() if w not in PERSON_TITLES and w.capitalize() not in PERSON_TITLES]
+    genders = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+    for word in words[:-1]:  # the first word that is a known given name; the last is the surname
+        guess = genders.get(_gender_detector().get_gender(word)) if word.isalpha() else None
+        if guess:
+            return guess
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -266,8 +268,7 @@ def _source(art: _Article, tok: "Token") -> _Source | None:
     np = _np_tokens(tok)
     name = _name_in(art, tok, np)
     if name is not None:
-        m, tokens = name
-        return _Source(_span_of(tokens), _ev(m).canonical, False)
+        return _untitled(art, name)
     words = _span_of(np).of(art.text)
     run = _name_run(np, tok)
     if run:
@@ -290,20 +291,22 @@ def _author(tok: "Token") -> "Token | None":
     return None
 
 
-def _name_in(art: _Article, head: "Token", np: Sequence["Token"]) -> tuple[Mention, list["Token"]] | None:
+def _name_in(art: _Article, head: "Token", np: Sequence["Token"]) -> Mention | None:
     """The entity that names the phrase: the one at its head, an appositive name, a person inside it."""
-    def tokens_of(m: Mention) -> list["Token"]:
-        return [t for t in np + appos if m.start <= t.idx < m.end] or [head]
     appos = [t for c in head.children if _appositive(c) for t in c.subtree]
     at_head = art.entity_at(head)
     if at_head is not None and _ev(at_head).type == "PERSON":
-        return at_head, tokens_of(at_head)
-    for t in appos + [t for t in np if t.dep_ in ("compound", "flat", "nmod", "appos") or t is head]:
+        return at_head
+    for t in appos:
         m = art.entity_at(t)
+        if m is not None:
+            return m
+    for t in np:
+        m = art.entity_at(t) if _modifies_directly(t, head) else None
         if m is not None and _ev(m).type == "PERSON":
-            return m, tokens_of(m)
+            return m
     if at_head is not None:
-        return at_head, tokens_of(at_head)
+        return at_head
     return None
 
 
@@ -316,9 +319,33 @@ def _name_run(np: Sequence["Token"], head: "Token") -> list["Token"]:
     while k > 0 and np[k - 1].pos_ == "PROPN" and np[k - 1].i == run[0].i - 1:
         k -= 1
         run.insert(0, np[k])
-    while run and run[0].text in PERSON_TITLES:
+    while len(run) > 1 and run[0].text in PERSON_TITLES and run[-1].text not in ORG_WORDS:
         run = run[1:]
-    return run
+    return [] if run[0].text in PERSON_TITLES else run
+
+
+def _untitled(art: _Article, m: Mention) -> _Source:
+    """The source named by entity ``m``, its span and name without leading titles ("Captain Ana Silva" -> "Ana Silva")."""
+    def after_titles(words: list[str]) -> int:
+        titled = [k for k, w in enumerate(words[:-1]) if w in PERSON_TITLES or w.capitalize() in PERSON_TITLES]
+        if not titled:
+            return 0
+        rest = words[titled[-1] + 1:]
+        person = _ev(m).type == "PERSON" or len(rest) >= 2 and _gender_of(art, " ".join(rest)) is not None
+        return titled[-1] + 1 if person else 0
+    words = art.text[m.start:m.end].split(" ")
+    start = m.start + sum(len(w) + 1 for w in words[:after_titles(words)])
+    name = _ev(m).canonical.split(" ")
+    return _Source(Span(start, m.end), " ".join(name[after_titles(name):]), False)
+
+
+def _modifies_directly(tok: "Token", head: "Token") -> bool:
+    """Whether ``tok`` is ``head`` or reaches it through compounds and flat names only ("press secretary Dana")."""
+    while tok.i != head.i:
+        if tok.dep_ not in ("compound", "flat", "flat:name") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _appositive(tok: "Token") -> bool:
@@ -360,9 +387,12 @@ def _pronoun(art: _Article, tok: "Token") -> _Source | None:
     best: tuple[float, int] | None = None
     found: _Referent | None = None
     for r in art.history:
-        if r.offset >= tok.idx or r.kind not in kinds or here - r.sentence > 4:
+        if r.offset >= tok.idx or here - r.sentence > 6:
             continue
-        if want and r.kind == "PERSON" and _gender_of(art, r.name) not in (None, want):
+        gender = _gender_of(art, r.name) if want else None
+        if r.kind not in kinds and not (want and r.kind == "ORG" and gender == want):
+            continue  # a person the recognizer typed as an organization still answers "he" by first name
+        if want and r.kind == "PERSON" and gender not in (None, want):
             continue
         score = (here - r.sentence) + 1.5 * r.role
         if best is None or (score, -r.offset) <= best:
@@ -590,7 +620,7 @@ def _tag_in(art: _Article, toks: Sequence["Token"], q: Span, before: bool = Fals
     """A cue in ``toks`` whose own content is the quote (not a clause of its own) and its subject."""
     cues = [t for t in toks if _is_cue(t)]
     for cue in (reversed(cues) if before else cues):
-        own = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and not q.start <= c.idx < q.end]
+        own = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and not art.in_quote(c.idx)]
         if own and any(c.idx > cue.idx for c in own):
             continue
         subj = _subject(cue)
@@ -678,7 +708,7 @@ def _indirect(art: _Article, b: _Builder, sent_index: int) -> None:
             continue  # read with its refusal verb
         cue_tok = refused if refused is not None else tok
         subj = _subject(tok) or _adjacent_subject(tok)
-        if subj is None or subj.i in b.used:
+        if subj is None:
             continue
         content = _clause_content(art, cue_tok, subj)
         polarity, c0, c1 = _polarity(cue_tok)
@@ -702,7 +732,8 @@ def _headline(art: _Article, b: _Builder, sent_index: int) -> None:
     name, rest = toks[:colon], toks[colon + 1:]
     if art.text[line_start: toks[0].idx].strip() or len([t for t in rest if t.is_alpha]) < 3:
         return
-    if not all(t.pos_ == "PROPN" or t.text == "." for t in name) or name[0].lower_ in HEADLINE_STOP \
+    if not all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") or t.text == "." for t in name) \
+            or name[0].lower_ in HEADLINE_STOP \
             or name[-1].lower_ in HEADLINE_STOP or _bad_head(art, name[-1]):
         return
     src = _source(art, name[-1])
@@ -754,7 +785,8 @@ def _referents(art: _Article, sent_index: int) -> None:
             tok = tok.head
             nouns |= {t.lemma_.lower() for t in _np_tokens(tok) if t.pos_ == "NOUN"}
         role = 0 if tok.dep_ in _SUBJECTS else 2 if tok.dep_ in ("obj", "iobj", "obl", "nmod") else 1
-        art.history.append(_Referent(m.start, _ev(m).canonical, _ev(m).type, role, sent_index, frozenset(nouns)))
+        name = _untitled(art, m).speaker or _ev(m).canonical
+        art.history.append(_Referent(m.start, name, _ev(m).type, role, sent_index, frozenset(nouns)))
     for tok in sent:  # pronoun subjects carry their referent forward ("he met Alder" keeps "he")
         if tok.dep_ in _SUBJECTS and tok.lower_ in PRONOUN_KINDS and not art.in_quote(tok.idx):
             src = _pronoun(art, tok)
