@@ -97,7 +97,7 @@ def test_nothing_ingestible_exits_non_zero(tmp_path: Path, db_url: str) -> None:
     f.write_text("")
     code, _, err = _run("ingest", str(f), "--db", db_url)
     assert code != 0
-    assert "E102" in err
+    assert "E116" in err and "the file is empty (0 bytes)" in err
 
 
 def test_stdin_input(db_url: str) -> None:
