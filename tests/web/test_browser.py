@@ -18,8 +18,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
+REBOUND = "rebound.test"  # a name an attacker points at 127.0.0.1 (DNS rebinding)
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
+        "--no-first-run", "--disable-sync", f"--host-resolver-rules=MAP {REBOUND} 127.0.0.1"]
 SHOTS = Path(__file__).resolve().parents[2] / "test-output"
 
 
@@ -89,6 +90,21 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+def _offline(page: Any, allowed: str) -> list[str]:
+    """Abort every request that does not start with ``allowed``; the list fills with what was attempted."""
+    attempted: list[str] = []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(allowed):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    return attempted
+
+
 def test_story_list_to_disputed_claim_to_highlighted_sentence(browser: Any, server: str) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(f"{server}/stories")
@@ -127,17 +143,8 @@ def test_html_report_opens_without_network(browser: Any, tmp_path: Path, demo_re
     path = tmp_path / "report.html"
     path.write_text(to_html(demo_report_module), "utf-8")
     page = browser.new_page(viewport={"width": 1200, "height": 900})
-    attempted: list[str] = []
+    attempted = _offline(page, "file://")
     errors: list[str] = []
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
     assert page.locator("svg").count() >= 2
@@ -148,3 +155,70 @@ def test_html_report_opens_without_network(browser: Any, tmp_path: Path, demo_re
     _shot(page, "report")
     page.close()
     assert attempted == [] and errors == []
+
+
+def test_api_docs_render_offline_under_the_policy(browser: Any, server: str) -> None:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    attempted = _offline(page, server)
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(f"{server}/docs", wait_until="domcontentloaded", timeout=60_000)
+    page.wait_for_selector(".opblock", timeout=60_000)  # 1.5 MB of script: slow on a busy machine
+    assert page.locator(".opblock").count() >= 10, "Swagger UI lists the routes"
+    _shot(page, "docs")
+    page.close()
+    assert attempted == []
+    assert not [m for m in console if "Content Security Policy" in m]
+
+
+def test_pages_run_their_script_and_nothing_else(browser: Any, server: str) -> None:
+    """The story page's own script runs under the policy; an injected inline script would not."""
+    page = browser.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{server}/stories")
+    page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';
+                             document.body.appendChild(s); }""")
+    assert page.evaluate("() => window.injected === undefined")
+    assert violations, "the browser reports the injected script as blocked"
+    page.close()
+
+
+def test_a_page_elsewhere_cannot_write_to_the_app(browser: Any, server: str) -> None:
+    """A no-cors fetch and an auto-submitted form from another origin are refused; nothing is stored."""
+    before = len(_json(browser, f"{server}/articles.json?limit=500")["articles"])
+    page = browser.new_page()
+    statuses: list[int] = []
+    page.on("response", lambda r: statuses.append(r.status) if "/ingest" in r.url else None)
+    attacker = f"""<!doctype html><body><form id="f" method="post" action="{server}/ingest"
+        enctype="multipart/form-data"><input name="csrf_token" value="guess"></form><script>
+        const fd = new FormData();
+        fd.append("files", new Blob(["Cross-site words about the harbour fire, long enough to be stored."]), "x.txt");
+        fetch("{server}/ingest.json", {{method: "POST", mode: "no-cors", body: fd}})
+          .finally(() => {{ document.title = "sent"; document.getElementById("f").submit(); }});
+        </script></body>"""
+    page.route("http://attacker.test/", lambda route: route.fulfill(body=attacker, content_type="text/html"))
+    page.goto("http://attacker.test/")
+    page.wait_for_url(f"{server}/ingest", timeout=10_000)
+    assert statuses and set(statuses) == {403}, statuses  # the browser may block the fetch itself
+    assert "E706" in page.content()
+    page.close()
+    assert len(_json(browser, f"{server}/articles.json?limit=500")["articles"]) == before
+
+
+def test_a_rebound_name_gets_no_data(browser: Any, server: str) -> None:
+    """An attacker's name resolving to 127.0.0.1 reaches the server, which answers it nothing."""
+    port = server.rsplit(":", 1)[1]
+    page = browser.new_page()
+    r = page.goto(f"http://{REBOUND}:{port}/stories.json")
+    assert r is not None and r.status == 421 and "E705" in page.content() and "stories" not in r.json()
+    page.close()
+
+
+def _json(browser: Any, url: str) -> Any:
+    page = browser.new_page()
+    r = page.goto(url)
+    assert r is not None and r.ok
+    data = r.json()
+    page.close()
+    return data
