@@ -23,6 +23,7 @@ from copydesk.errors import Code, CopydeskError
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_PART_CHARS = 80  # well under the 255 bytes a file name may have on any disk
+MAX_SUFFIX_CHARS = 16
 MAX_DEPTH = 4
 MAX_FILES = 1000
 
@@ -40,12 +41,17 @@ class _TooLarge(Exception):
 
 
 def safe_part(part: str) -> str:
-    """One path part made safe: ASCII letters, digits, ``._-``; no leading dot; stem cut, suffix kept."""
+    """One path part made safe: ASCII letters, digits, ``._-``; no leading dot; a long stem cut, its suffix kept.
+
+    The stem is cut to one length whatever the suffix, so ``NAME.txt`` and its
+    ``NAME.json`` sidecar still share a stem.
+    """
     name = _UNSAFE.sub("_", part).lstrip(".")
     if len(name) > MAX_PART_CHARS:
         stem, dot, suffix = name.rpartition(".")
-        suffix = suffix[:16] if dot and stem else ""
-        name = name[:MAX_PART_CHARS - len(suffix) - 1] + "." + suffix if suffix else name[:MAX_PART_CHARS]
+        if dot and stem and len(suffix) <= MAX_SUFFIX_CHARS:
+            return f"{stem[:MAX_PART_CHARS - MAX_SUFFIX_CHARS - 1]}.{suffix}"
+        return name[:MAX_PART_CHARS]
     return name
 
 
