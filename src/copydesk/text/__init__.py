@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from copydesk.models import Span
+from copydesk.text.segment import trim_into
 from copydesk.text.nlp import clear_cache, load, model_name, parse, parse_many
 
 if TYPE_CHECKING:
@@ -22,16 +23,9 @@ __all__ = ["clear_cache", "content_lemmas", "lemma", "lemmas", "load", "model_na
 
 def sentence_spans(doc: "Doc") -> list[Span]:
     """Sentence spans of a parsed document, trimmed of surrounding whitespace."""
-    text = doc.text
     out: list[Span] = []
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append(Span(start, end))
+        trim_into(doc.text, sent.start_char, sent.end_char, out)
     return out
 
 

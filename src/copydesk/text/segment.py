@@ -88,13 +88,14 @@ def split(text: str) -> list[Span]:
             brk = "\n\n" in gap.replace(" ", "").replace("\t", "") or _is_boundary(text, ps, pe, nxt)
             end = pe
         if brk:
-            _add(text, start, end, spans)
+            trim_into(text, start, end, spans)
             start = nxt
-    _add(text, start, n, spans)
+    trim_into(text, start, n, spans)
     return spans
 
 
-def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+def trim_into(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Append text[start:end] trimmed of whitespace to ``spans`` unless nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
