@@ -17,9 +17,11 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from copydesk.extract import entities, quotes
 from copydesk.extract.quote_cues import polnear_documents
+from copydesk.models import Quote
 from copydesk.text import parse, sentence_spans
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -95,15 +97,15 @@ def score(pairs: list[tuple[str, list[dict[str, Frag]], list[dict[str, Frag]]]])
                      "overlap": _prf(c["op"], c["np"], c["og"], c["ng"])}
     tp_p = tp_g = n_p = n_g = 0
     for text, gold, pred in pairs:
-        gw = [{k: _words(text, v) for k, v in r.items() if k in _ROLES} for r in gold]
-        pw = [{k: _words(text, v) for k, v in r.items() if k in _ROLES} for r in pred]
+        gr = [{k: _words(text, v) for k, v in r.items() if k in _ROLES} for r in gold]
+        pr = [{k: _words(text, v) for k, v in r.items() if k in _ROLES} for r in pred]
 
         def hit(a: dict[str, set[int]], b: dict[str, set[int]]) -> bool:
             return all(k in a and k in b and a[k] & b[k] for k in ("source", "cue", "content"))
-        n_p += len(pw)
-        n_g += len(gw)
-        tp_p += sum(any(hit(a, b) for b in gw) for a in pw)
-        tp_g += sum(any(hit(b, a) for b in pw) for a in gw)
+        n_p += len(pr)
+        n_g += len(gr)
+        tp_p += sum(any(hit(a, b) for b in gr) for a in pr)
+        tp_g += sum(any(hit(b, a) for b in pr) for a in gr)
     out["attribution"] = {"overlap": _prf(tp_p, n_p, tp_g, n_g)}
     out["speaker"] = speaker_accuracy(pairs)
     return out
@@ -139,15 +141,16 @@ def speaker_accuracy(pairs: list[tuple[str, list[dict[str, Frag]], list[dict[str
     return {"accuracy": round(right / found, 3) if found else 0.0, "named_gold": named, "found": found}
 
 
-def predict(text: str) -> list[dict[str, Frag]]:
+def predict(text: str) -> list[dict[str, Any]]:
     """copydesk's attributions of one text, as role -> fragments (the resolved speaker under "speaker")."""
     doc = parse(text)
     sents = sentence_spans(doc)
     ents = entities.find(text, doc=doc, sentences=sents)
-    out: list[dict[str, Frag]] = []
+    out: list[dict[str, Any]] = []
     for m in quotes.find(text, doc=doc, sentences=sents, entities=ents):
         q = m.value
-        rel: dict[str, Frag] = {"speaker": q.speaker or ""}  # type: ignore[dict-item]
+        assert isinstance(q, Quote)
+        rel: dict[str, Any] = {"speaker": q.speaker or ""}
         for role, sp in (("source", q.speaker_span), ("cue", q.cue_span), ("content", q.content_span)):
             if sp is not None:
                 rel[role] = ((sp.start, sp.end),)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=8192)
 def dictionary_lemma(word: str) -> str:
     """lemminflect's dictionary lemma of a verb form ("added" -> "add"), or the word when it has none."""
-    from lemminflect import getLemma
+    from lemminflect import getLemma  # type: ignore[import-untyped]
 
     found = getLemma(word.lower(), upos="VERB", lemmatize_oov=False)
     return found[0].lower() if found else word.lower()

@@ -43,6 +43,7 @@ MIN_CUE_PRECISION = 0.2
 MIN_OBJECT_PRECISION = 0.4
 _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 _SENT_END = frozenset(".!?")
+CLAUSE_OPENERS = frozenset("that whether if when why how what who where".split())
 #: Dependents that belong to a noun phrase (relative clauses, appositives and the clause around it do not).
 _NP_KEEP = frozenset("det amod compound flat flat:name nmod nmod:poss nummod det:poss det:predet fixed cc conj "
                      "nmod:desc nmod:unmarked".split())
@@ -179,8 +180,8 @@ class _Article:
             if m.start <= tok.idx < m.end and _ev(m).type in SPEAKER_TYPES:
                 return m
             i -= 1
-        m = self.recognized.get(tok.i)
-        return m if m is not None and _ev(m).type in SPEAKER_TYPES else None
+        own = self.recognized.get(tok.i)
+        return own if own is not None and _ev(own).type in SPEAKER_TYPES else None
 
     def in_quote(self, offset: int) -> Span | None:
         i = bisect_right(self.quote_starts, offset) - 1
@@ -206,7 +207,7 @@ def _gender_of(art: _Article, name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _gender_detector():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector as gd
+    import gender_guesser.detector as gd  # type: ignore[import-untyped]
 
     return gd.Detector(case_sensitive=False)
 
@@ -268,7 +269,11 @@ def _source(art: _Article, tok: "Token") -> _Source | None:
     np = _np_tokens(tok)
     name = _name_in(art, tok, np)
     if name is not None:
-        return _untitled(art, name)
+        src = _untitled(art, name)
+        run = _name_run(np, tok) if name.start <= tok.idx < name.end else []
+        if run and _span_of(run).start <= src.span.start and _span_of(run).end > src.span.end:
+            return _Source(_span_of(run), _span_of(run).of(art.text), False)  # the recognizer cut the name short
+        return src
     words = _span_of(np).of(art.text)
     run = _name_run(np, tok)
     if run:
@@ -375,7 +380,7 @@ def _described(art: _Article, head: "Token") -> _Referent | None:
     return None
 
 
-def _pronoun(art: _Article, tok: "Token") -> _Source | None:
+def _pronoun(art: _Article, tok: "Token") -> _Source:
     """A pronoun source resolved to the nearest compatible earlier referent (subjects before objects)."""
     low = tok.lower_
     kinds = PRONOUN_KINDS.get(low)
@@ -450,9 +455,26 @@ def _clause_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
     tag = _tag_content(art, cue, subj)
     if tag is not None:
         return tag
+    after = _clause_after(art, cue)
+    if after is not None:
+        return after
     if lemma not in NO_OBJECT_CONTENT and (
             lemma in DENIALS or lemma in SPEECH_LEMMAS or cue_precision(lemma) >= MIN_OBJECT_PRECISION):
         return _predicate_content(art, cue)
+    return None
+
+
+def _clause_after(art: _Article, cue: "Token") -> Span | None:
+    """A "that" / wh- clause right after the cue that the parser hung on a noun instead ("said on Tuesday that ...")."""
+    sent = cue.sent
+    for tok in cue.doc[cue.i + 1: min(sent.end, cue.i + 7)]:
+        if tok.is_punct and tok.text not in QUOTE_MARKS:
+            return None
+        if tok.lower_ in CLAUSE_OPENERS:
+            rest = [t for t in cue.doc[tok.i + (tok.lower_ == "that"): sent.end]]
+            if any(t.dep_ in _SUBJECTS for t in rest) and any(t.pos_ in ("VERB", "AUX") for t in rest):
+                return _trimmed(art, rest if tok.lower_ == "that" else [tok] + rest[1:])
+            return None
     return None
 
 
@@ -529,7 +551,10 @@ def _modality(cue: "Token") -> str | None:
 
 
 def _is_cue(tok: "Token") -> bool:
-    return tok.pos_ == "VERB" and _verb_lemma(tok) in cue_lemmas()
+    """A verb whose lemma is a speech or learned cue."""
+    if tok.pos_ != "VERB":
+        return False
+    return _verb_lemma(tok) in cue_lemmas()
 
 
 def _verb_lemma(tok: "Token") -> str:
@@ -620,7 +645,7 @@ def _tag_in(art: _Article, toks: Sequence["Token"], q: Span, before: bool = Fals
     """A cue in ``toks`` whose own content is the quote (not a clause of its own) and its subject."""
     cues = [t for t in toks if _is_cue(t)]
     for cue in (reversed(cues) if before else cues):
-        own = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and not art.in_quote(c.idx)]
+        own = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and not art.in_quote(c.idx) and not c.is_space]
         if own and any(c.idx > cue.idx for c in own):
             continue
         subj = _subject(cue)
@@ -677,6 +702,8 @@ def _according(art: _Article, tok: "Token") -> tuple[Span, "Token", Span | None]
     head = to.head if to.head.i > to.i else next((t for t in doc[to.i + 1:] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if head is None or head.i > to.i + 12:
         return None
+    while head.dep_ in ("compound", "flat") and to.i < head.head.i <= to.i + 12:
+        head = head.head
     sent = tok.sent
     phrase_end = max(t.i for t in _np_tokens(head)) + 1
     rest = [t for t in sent if not (tok.i <= t.i < phrase_end)]
@@ -729,7 +756,10 @@ def _headline(art: _Article, b: _Builder, sent_index: int) -> None:
     if not colon or any(t.i in b.used for t in toks):
         return
     line_start = art.text.rfind("\n", 0, toks[0].idx) + 1
-    name, rest = toks[:colon], toks[colon + 1:]
+    line_end = art.text.find("\n", toks[colon].idx)
+    line_end = len(art.text) if line_end < 0 else line_end
+    name = toks[:colon]
+    rest = [t for t in art.doc[toks[colon].i + 1: art.token_at(line_end - 1) + 1] if not t.is_space]
     if art.text[line_start: toks[0].idx].strip() or len([t for t in rest if t.is_alpha]) < 3:
         return
     if not all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") or t.text == "." for t in name) \
