@@ -80,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         many = run(path, f"sqlite:///{tmp}/many.db", args.workers, s, not args.no_extract)
     ids = sorted(labels)
     gold = [labels[i] for i in ids]
-    a = [one.pop("story_of").get(i, "") for i in ids]
-    b = [many.pop("story_of").get(i, "") for i in ids]
+    one_story, many_story = one.pop("story_of"), many.pop("story_of")
+    a = [one_story.get(i, "") for i in ids]
+    b = [many_story.get(i, "") for i in ids]
     print(json.dumps({
         "benchmark": "dask_ingest", "n": args.n, "workers": args.workers, "partition_size": args.partition_size,
         "one_process": one, "dask": many,

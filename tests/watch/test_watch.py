@@ -120,6 +120,14 @@ def test_robots_txt_is_honoured(site: Site, settings: Settings, tmp_path: Path) 
     assert [r.code for r in rejections] == ["E121"]
 
 
+def test_an_unreachable_robots_txt_fetches_no_page_for_now(site: Site, settings: Settings, tmp_path: Path) -> None:
+    site.routes["/robots.txt"] = Route(b"down", 503)
+    pages = site.feed("/news.rss", 2)
+    stats = api.watch(feeds_file(tmp_path, site.url("/news.rss")), settings=settings, cycles=1)
+    assert all(site.hits(p) == 0 for p in pages)
+    assert (stats.ingested, stats.deferred) == (0, 2) and stored(settings)[2] == {}
+
+
 def test_a_blocked_page_falls_back_to_the_feed_text(site: Site, settings: Settings, tmp_path: Path) -> None:
     site.routes["/robots.txt"] = Route(b"User-agent: copydesk-watch\nDisallow: /\n", content_type="text/plain")
     text = "Crews in Osterby cleared the flooded underpass on Wednesday after six hours of pumping, officials said."

@@ -195,7 +195,7 @@ def session(workers: int | None = None, scheduler: str | None = None) -> Iterato
             client.close()
         return
     with distributed.LocalCluster(n_workers=int(workers or 1), threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                                  dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             distributed.Client(cluster) as client:
         yield client
 

@@ -159,7 +159,10 @@ class Watcher:
         page_err: IngestError | None = None
         if entry.link:
             try:
-                if not self.fetcher.allowed(entry.link):
+                verdict = self.fetcher.allowed(entry.link)
+                if verdict is None:
+                    raise FetchError(f"robots.txt for {entry.link} is unreachable", transient=True)
+                if not verdict:
                     raise IngestError(Code.E121, detail=entry.link)
                 r = self.fetcher.get(entry.link)
                 self.stats.pages += 1
@@ -174,8 +177,8 @@ class Watcher:
                 page_err = err
         if isinstance(fallback, Article):
             return fallback
-        err = page_err or IngestError(Code.E102)
-        return Rejection(entry.link or entry.key, "ingest", err.code.name, err.message)
+        why = page_err or IngestError(Code.E102)
+        return Rejection(entry.link or entry.key, "ingest", why.code.name, why.message)
 
     def poll(self, feed_url: str) -> None:
         """Poll one feed and hand on its new entries; a failure is recorded on the feed and the run goes on."""

@@ -140,24 +140,27 @@ class Fetcher:
         self._done(host, not retry, _retry_after(r.headers.get("retry-after")))
         raise FetchError(f"{url}: HTTP {r.status_code}", transient=retry)
 
-    def allowed(self, url: str) -> bool:
-        """Whether robots.txt of ``url``'s origin lets ``watch_user_agent`` fetch it."""
+    def _robots(self, origin: str) -> tuple[float, urllib.robotparser.RobotFileParser | None]:
+        """How long to keep it and the parsed robots.txt of ``origin``; None (nothing allowed) when unreachable."""
+        try:
+            lines = self.get(origin + "/robots.txt").body.decode("utf-8", "replace").splitlines()
+        except FetchError as err:
+            if err.transient:
+                return min(ROBOTS_TTL, self.settings.watch_interval), None
+            lines = []  # missing (4xx): everything allowed
+        except IngestError:  # oversized: as if missing
+            lines = []
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(lines)
+        return ROBOTS_TTL, parser
+
+    def allowed(self, url: str) -> bool | None:
+        """Whether robots.txt of ``url``'s origin lets ``watch_user_agent`` fetch it; None: unknown for now."""
         origin = _origin(url)
         now = self.clock()
         cached = self.robots.get(origin)
         if cached is None or cached[0] <= now:
-            parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
-            ttl = ROBOTS_TTL
-            try:
-                r = self.get(origin + "/robots.txt")
-                parser.parse(r.body.decode("utf-8", "replace").splitlines())
-            except FetchError as err:
-                if err.transient:
-                    parser, ttl = None, min(ROBOTS_TTL, self.settings.watch_interval)
-                else:
-                    parser.allow_all = True
-            except IngestError:  # an oversized robots.txt: as if missing
-                parser.allow_all = True
+            ttl, parser = self._robots(origin)
             self.robots[origin] = cached = (now + ttl, parser)
         parser = cached[1]
-        return parser is not None and parser.can_fetch(self.settings.watch_user_agent, url)
+        return None if parser is None else parser.can_fetch(self.settings.watch_user_agent, url)
