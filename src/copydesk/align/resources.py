@@ -17,7 +17,8 @@ mr mrs ms dr reported report reports
 #: Event verb or noun lemma -> canonical event.
 EVENT_SYNONYMS: dict[str, str] = {
     "approve": "approve", "approval": "approve", "authorize": "approve", "authorise": "approve",
-    "authorization": "approve", "authorisation": "approve", "greenlight": "approve", "clear": "approve",
+    "authorization": "approve", "authorisation": "approve", "greenlight": "approve", "greenlit": "approve",
+    "green-light": "approve", "clear": "approve",
     "okay": "approve", "sign": "approve",
     "deliver": "deliver", "delivery": "deliver", "send": "deliver", "supply": "deliver",
     "shipment": "deliver", "ship": "deliver", "transfer": "deliver",

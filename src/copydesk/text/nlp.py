@@ -12,6 +12,7 @@ article gets the same object instead of tokenizing anew.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -37,7 +38,8 @@ def model_name() -> str:
     """The pipeline in effect: the ``nlp_model`` setting, else the shipped one."""
     from copydesk.settings import Settings
 
-    return Settings.load().nlp_model or SHIPPED_NAME
+    # read on every parse: the variable, else the setting's declared default (no full Settings.load)
+    return os.environ.get("COPYDESK_NLP_MODEL") or Settings.nlp_model or SHIPPED_NAME
 
 
 def load(name: str | None = None) -> "Language":
