@@ -3,11 +3,18 @@
 Stories are generated from event templates with invented names, places and
 numbers; each story's articles reword the template (synonyms, dropped and
 reordered sentences, shared filler) and arrive over a few days, interleaved with
-other stories in date order. For each size, a child process feeds the stream to
-StoryStream and reports ms per article (overall and over the last 10% of the
-stream), peak memory (ru_maxrss) and pairwise F1 against the labels.
-Prints one JSON line. 1,000,000 articles take roughly ten minutes on one
-core; the default sizes are 10,000 and 100,000.
+other stories in date order. For each size, a child process places the stream
+into stories and reports ms per article (overall and over the last 10% of the
+stream), peak memory (ru_maxrss) and pairwise F1 against the labels, for each
+state: ``memory`` (StoryStream in one process) and ``rows`` (stories.persist
+against a SQLite store: the articles are stored, then placed chunk by chunk as
+``copydesk ingest`` does, every chunk one locked transaction; copy detection is
+left out, it is measured elsewhere).
+
+Article features come from a fixed regex tokenizer here, not the parsed
+document: the parse costs the same per article at any size and is measured with
+the parser; this measures what grows with the archive. Prints one JSON line.
+The default sizes are 10,000 and 100,000.
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ import argparse
 import heapq
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from datetime import date, timedelta
@@ -26,6 +35,8 @@ from typing import Iterator
 
 from copydesk.models import Article
 from copydesk.settings import Settings
+from copydesk.stories import stream as stream_mod
+from copydesk.stories.resources import NOT_ENTITY, POSSESSIVE_RE, STOPWORDS, TOKEN_RE
 from copydesk.stories.stream import StoryStream
 
 SYLLABLES = "ka lo mi ra ten vo sul dar pe ni gro ha bel tur os ven ria mak do lin".split()
@@ -125,7 +136,61 @@ def pairwise_f1(gold: list[int], pred: list[str]) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
-def run_one(n: int) -> dict[str, object]:
+#: The regexes story features used before the parsed document (copydesk 0.1 stories/resources.py).
+_ENTITY = re.compile(
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,})"
+    r"(?:[ \t]+(?:(?:of|de|la|del|van|von|al|bin)[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}))*")
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}(?:\.\d+)?\b|\b\d\.\d+\b")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    w = w[:-2] if w.endswith("'s") else w
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
+def _terms(text: str) -> list[str]:
+    out = []
+    for tok in TOKEN_RE.findall(text):
+        w = _stem(tok).strip(".'-")
+        if not tok[0].isdigit() and len(w) > 2 and w not in STOPWORDS:
+            out.append("w:" + w)
+    for span in _ENTITY.findall(text):
+        words = span.split()
+        while words and words[0].lower().strip(".") in NOT_ENTITY:
+            words = words[1:]
+        words = [POSSESSIVE_RE.sub("", w) for w in words]
+        name = " ".join(words).lower().replace(".", "")
+        if len(name) > 1:
+            out.append("e:" + name)
+        if len(words) > 1:
+            out += ["e:" + w.lower().replace(".", "") for w in words
+                    if w.lower().strip(".") not in NOT_ENTITY and len(w) > 2]
+    return out + ["n:" + x.replace(",", "") for x in _NUMBER.findall(text)]
+
+
+def regex_terms(article: Article) -> list[str]:
+    """Story features by regex, as copydesk 0.1 computed them (the text plus its three-sentence lead).
+
+    The same cost at any size, and no parser to load.
+    """
+    lead = " ".join(_SENTENCE_SPLIT.split(article.text.strip(), maxsplit=3)[:3])
+    return _terms(article.text) + _terms(lead)
+
+
+def _result(n: int, spent: float, tail_spent: float, tail_n: int, gold: list[int], pred: list[str],
+            merges: int) -> dict[str, object]:
+    return {"n": n, "ms_per_article": round(1000 * spent / n, 3),
+            "ms_per_article_last10pct": round(1000 * tail_spent / max(1, tail_n), 3),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "stories_true": len(set(gold)), "stories_found": len(set(pred)), "merges": merges,
+            "pairwise": pairwise_f1(gold, pred)}
+
+
+def run_memory(n: int) -> dict[str, object]:
     stream = StoryStream(Settings.load())
     gold: list[int] = []
     ids: list[str] = []
@@ -141,32 +206,74 @@ def run_one(n: int) -> dict[str, object]:
             tail_spent += dt
         gold.append(label)
     pred = [stream.resolve(x) for x in ids]
-    return {"n": n, "ms_per_article": round(1000 * spent / n, 3),
-            "ms_per_article_last10pct": round(1000 * tail_spent / max(1, n - tail_from), 3),
-            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "stories_true": len(set(gold)), "stories_found": len(set(pred)),
-            "merges": sum(1 for e in stream.events if e["kind"] == "merge"),
-            "pairwise": pairwise_f1(gold, pred)}
+    return _result(n, spent, tail_spent, n - tail_from, gold, pred,
+                   sum(1 for e in stream.events if e["kind"] == "merge"))
+
+
+def run_rows(n: int) -> dict[str, object]:
+    """Store the stream chunk by chunk and place each chunk through stories.persist (state in SQLite)."""
+    from copydesk.store import Store
+    from copydesk.stories.persist import assign
+
+    chunk = max(1, min(500, n // 50))
+    settings = Settings.load(batch_size=chunk)
+    gold: dict[str, int] = {}
+    order: list[str] = []
+    spent = tail_spent = 0.0
+    tail_from = int(n * 0.9)
+    with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/scale.db", settings) as store:
+        batch: list[Article] = []
+        done = 0
+
+        def place(arts: list[Article]) -> None:
+            nonlocal spent, tail_spent, done
+            store.add(arts, batch_size=chunk)
+            t0 = time.perf_counter()
+            assign(store, [a.id for a in arts], settings, copies=False)
+            dt = time.perf_counter() - t0
+            spent += dt
+            if done >= tail_from:
+                tail_spent += dt
+            done += len(arts)
+
+        for a, label in generate(n):
+            gold[a.id] = label
+            order.append(a.id)
+            batch.append(a)
+            if len(batch) == chunk:
+                place(batch)
+                batch = []
+        if batch:
+            place(batch)
+        member = {a: s.id for s in store.stories() for a in s.article_ids}
+        merges = sum(1 for e in store.events() if e["kind"] == "merge")
+    return _result(n, spent, tail_spent, n - tail_from, [gold[i] for i in order], [member[i] for i in order],
+                   merges)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated stream sizes")
+    ap.add_argument("--state", default="memory,rows", help="memory, rows or both (comma-separated)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--one-state", default="memory", help=argparse.SUPPRESS)
     ap.add_argument("--data", default=None, help="unused: the stream is generated")
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        stream_mod.article_terms = regex_terms  # type: ignore[assignment]
+        run = run_rows if args.one_state == "rows" else run_memory
+        print(json.dumps(run(args.one)))
         return 0
-    results = []
-    for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True,
-                             check=True)
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    base = results[0]["ms_per_article_last10pct"] if results else None
-    summary = {"benchmark": "stream_scale", "sizes": results,
-               "time_ratio_largest_vs_smallest": round(results[-1]["ms_per_article_last10pct"] / base, 2)
-               if base else None}
+    summary: dict[str, object] = {"benchmark": "stream_scale", "features": "regex tokenizer"}
+    for state in [x.strip() for x in args.state.split(",") if x.strip()]:
+        results = []
+        for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), "--one-state", state],
+                                 capture_output=True, text=True, check=True)
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        base = results[0]["ms_per_article_last10pct"] if results else None
+        summary[state] = {"sizes": results, "time_ratio_largest_vs_smallest":
+                          round(results[-1]["ms_per_article_last10pct"] / base, 2) if base else None}
     print(json.dumps(summary))
     return 0
 

@@ -228,13 +228,22 @@ def show(article_id: str, db: str | None, fmt: str) -> None:
 @format_option("text", "json", default="text")
 @click.option("--check", is_flag=True, help="Re-run batch grouping over the stored articles and report where it "
                                            "differs from the stories built as articles arrived.")
+@click.option("--repair", is_flag=True, help="Place every stored article that is in no story yet (after a killed "
+                                            "ingest) and say how many.")
 def stories(db: str | None, query: str | None, source: str | None, since: str | None,
-            until: str | None, limit: int, fmt: str, check: bool) -> None:
+            until: str | None, limit: int, fmt: str, check: bool, repair: bool) -> None:
     """List stories and their storylines."""
     try:
         api.require_database(db)
     except CopydeskError as e:
         _fail(e)
+    if repair:
+        try:
+            placed = api.repair_stories(db=db)
+        except CopydeskError as e:
+            _fail(e)
+        click.echo(json.dumps({"placed": placed}) if fmt == "json" else f"placed {placed} articles into stories")
+        return
     if check:
         try:
             diffs = api.check_stories(db=db)

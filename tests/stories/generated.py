@@ -12,15 +12,27 @@ TEMPLATES = [
     ["A magnitude {mag} earthquake struck {place} on {weekday}, killing {n1} people.",
      "Governor {person} said rescue teams were searching collapsed {building} in {place}.",
      "Aftershocks shook {place} and the {river} valley through the night.",
-     "The {agency} measured the quake at a depth of {n2} kilometres."],
-    ["Workers at the {company} plant in {place} walked out on {weekday} over pay.",
+     "Seismologists at the {agency} measured the quake at a depth of {n2} kilometres."],
+    ["Workers at the {company} factory in {place} walked out on {weekday} over wages.",
      "Union leader {person} said {n1} members joined the strike at {company}.",
-     "The {company} management warned of job cuts in {place}.",
-     "Production in {place} stopped for the first time since {year}, the {agency} said."],
-    ["Voters in {place} elected {person} as mayor on {weekday} with {n1} percent.",
+     "The {company} management warned of layoffs at the {place} factory.",
+     "Assembly lines in {place} stopped for the first time since {year}."],
+    ["Voters in {place} elected {person} as mayor on {weekday} with {n1} percent of ballots.",
      "{person} promised new {building} for {place} and the {river} district.",
-     "Turnout in {place} reached {n2} thousand, the {agency} said.",
-     "The defeated candidate congratulated {person} on the {river} riverside."],
+     "Turnout in the municipal election reached {n2} thousand, the {agency} said.",
+     "The defeated candidate congratulated {person} at a rally on the {river} embankment."],
+    ["Floodwater from the {river} river swamped {place} on {weekday} after days of rain.",
+     "Emergency minister {person} said {n1} households were evacuated by boat.",
+     "Levees near {place} gave way overnight, the {agency} reported.",
+     "Forecasters expect the {river} to crest at {n2} metres above normal."],
+    ["Police in {place} arrested {n1} suspects on {weekday} in a smuggling investigation.",
+     "Prosecutor {person} said the gang moved counterfeit {product} through the port.",
+     "Customs officers seized {n2} containers, the {agency} confirmed.",
+     "The suspects face trial in the {place} district court next month."],
+    ["The {company} rocket lifted off from {place} on {weekday} carrying {n1} satellites.",
+     "Mission director {person} said the booster landed safely on a drone ship.",
+     "The satellites will reach an orbit of {n2} kilometres, the {agency} said.",
+     "Spectators lined the beaches near {place} to watch the launch."],
 ]
 
 
@@ -29,7 +41,10 @@ def _name(rng: random.Random, parts: int) -> str:
 
 
 def stream(stories: int, per_story: int, seed: int = 3) -> list[dict[str, str]]:
-    """``stories`` x ``per_story`` records (JSONL form), two new stories a day, in date order.
+    """``stories`` x ``per_story`` records (JSONL form), one new story a day, in date order.
+
+    Each story's kind repeats only every len(TEMPLATES) days, beyond the story window,
+    so the stories do not depend on the order their articles arrive in.
 
     Every record carries its story label under ``label`` (kept as metadata on ingest).
     """
@@ -40,10 +55,11 @@ def stream(stories: int, per_story: int, seed: int = 3) -> list[dict[str, str]]:
         p = {"place": _name(rng, 3), "person": f"{_name(rng, 2)} {_name(rng, 3)}", "company": _name(rng, 3),
              "river": _name(rng, 2), "agency": _name(rng, 2) + " Agency", "year": str(rng.randint(1950, 2020)),
              "building": rng.choice(["schools", "hospitals", "markets"]), "mag": f"{rng.randint(40, 79) / 10}",
+             "product": rng.choice(["cigarettes", "medicines", "watches"]),
              "weekday": rng.choice(["Monday", "Tuesday", "Friday"]), "n1": str(rng.randint(2, 400)),
              "n2": str(rng.randint(5, 90))}
         sents = [x.format(**p) for x in TEMPLATES[s % len(TEMPLATES)]]
-        day = start + timedelta(days=s // 2)
+        day = start + timedelta(days=s)
         for k in range(per_story):
             body = [sents[0]] + [x for x in sents[1:] if rng.random() < 0.85]
             out.append({"source": f"Outlet {k % 7}", "title": f"{p['place']}: {sents[0][:60]}",

@@ -70,10 +70,32 @@ class RowStream(StoryStream):
         self._postings_read: dict[str, list[str]] = {}
         self._alias_read: set[str] = set()
         self._stories_read: set[str] = set()
+        self._term_cache: dict[str, list[str]] = getattr(self, "_term_cache", {})
 
-    def prefetch(self, article_ids: Sequence[str]) -> None:
-        """Read the stories the given articles are already in."""
-        self._stored.update(self._rows.placed(article_ids))
+    def prefetch(self, articles: Sequence[Article]) -> None:
+        """Read, a few queries for the whole chunk, what placing ``articles`` will look up.
+
+        The stories they are already in, the frequencies and posting lists of their
+        terms, and the live stories those lists name; only an article placed after a
+        sweep (which empties the cache) reads its own rows.
+        """
+        self._stored.update(self._rows.placed([a.id for a in articles]))
+        todo = [a for a in articles if a.id not in self._stored]
+        for a in todo:
+            try:
+                self._term_cache[a.id] = super()._terms(a)
+            except Exception:  # placing it fails again, and is rejected there
+                continue
+        terms = sorted({t for a in todo for t in self._term_cache.get(a.id, ())})
+        self._load_terms(terms)
+        self._load_postings(terms)
+        posted = {sid for lst in self.postings.values() for sid in lst}
+        self._load_aliases(posted)
+        self._load_stories(sorted({self.resolve(sid) for sid in posted}))
+
+    def _terms(self, article: Article) -> list[str]:
+        cached = self._term_cache.pop(article.id, None)
+        return cached if cached is not None else super()._terms(article)
 
     # -- loaders ----------------------------------------------------------------------
     def _placed(self, article_id: str) -> str | None:
@@ -232,7 +254,7 @@ def _place(rows: Any, articles: Sequence[Article], settings: Settings,
 
     rejections.clear()  # a retried transaction starts afresh
     stream = RowStream(rows, settings)
-    stream.prefetch([a.id for a in articles])
+    stream.prefetch(articles)
     got: dict[str, str] = {}
     for a in articles:
         try:

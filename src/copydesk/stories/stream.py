@@ -66,9 +66,16 @@ class StoryState:
     last_published: str | None = None
     size: int = 0
     seq: int = 0  # creation order: on a merge the older story keeps its id
+    _norm: float | None = field(default=None, repr=False, compare=False)
 
     def norm(self) -> float:
-        return math.sqrt(sum(v * v for v in (self.centroid or {}).values())) or 1.0
+        """The centroid's length, kept until the centroid changes (``changed``)."""
+        if self._norm is None:
+            self._norm = math.sqrt(sum(v * v for v in (self.centroid or {}).values())) or 1.0
+        return self._norm
+
+    def changed(self) -> None:
+        self._norm = None
 
 
 @dataclass
@@ -99,7 +106,7 @@ class StoryStream:
         placed = self._placed(article.id)
         if placed is not None:
             return self.resolve(placed)
-        counts = Counter(sys.intern(t) for t in article_terms(article))
+        counts = Counter(sys.intern(t) for t in self._terms(article))
         self._load_terms(counts)
         idf = self._idf(counts)
         self.n_docs += 1
@@ -177,6 +184,9 @@ class StoryStream:
             del self.postings[t]
 
     # -- state loading: no-ops in memory; a store-backed stream fetches rows here -----
+    def _terms(self, article: Article) -> list[str]:
+        return article_terms(article)
+
     def _placed(self, article_id: str) -> str | None:
         """The story an article was placed in (before any merge), or None."""
         return self.article_story.get(article_id)
@@ -234,6 +244,7 @@ class StoryStream:
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
         st.centroid = _truncate(c)
+        st.changed()
         if day is not None:
             if st.first is None or day < st.first:
                 st.first, st.first_published = day, article.published
@@ -256,6 +267,7 @@ class StoryStream:
         for t, w in (young.centroid or {}).items():
             c[t] = c.get(t, 0.0) + w
         old.centroid = _truncate(c)
+        old.changed()
         if young.first is not None and (old.first is None or young.first < old.first):
             old.first, old.first_published = young.first, young.first_published
         if young.last is not None and (old.last is None or young.last > old.last):
