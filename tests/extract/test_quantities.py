@@ -24,7 +24,7 @@ CASES = [
     ("Each launcher costs between $1 million and $1.5 million, the ministry said.", "between $1 million and $1.5 million", None, 1e6, 1.5e6, "USD", "range", None, "USD", None),
     ("Congress approved a $7.1 billion package on Tuesday.", "$7.1 billion", 7.1e9, None, None, "USD", None, 7.1e9, "USD", None),
     ("Moscow has massed nearly 50,000 troops near the border.", "nearly 50,000", 50_000, None, None, None, "nearly", 50_000, None, "troop"),
-    ("Analysts believe over 50,000 troops took part.", "over 50,000", 50_000, None, None, None, "gt", 50_000, None, "troop"),
+    ("Analysts believe over 50,000 soldiers took part.", "over 50,000", 50_000, None, None, None, "gt", 50_000, None, "soldier"),
     ("Around 10,000 recently-arrived North Korean soldiers were deployed.", "Around 10,000", 10_000, None, None, None, "approx", 10_000, None, "soldier"),
     ("Engineers grounded 90% of these aircraft after the crash.", "90%", 90, None, None, "%", None, 90, "%", "aircraft"),
     ("The strike killed at least 11 civilians, local officials said.", "at least 11", 11, None, None, None, "ge", 11, None, "civilian"),

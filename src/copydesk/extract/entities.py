@@ -114,6 +114,11 @@ def _common_word_opener(tok: "Token") -> bool:
     return bool(getAllLemmas(tok.lower_))
 
 
+def _names_a_product(tok: "Token") -> bool:
+    """A name modifying a product noun: "HIMARS launchers", "Trident missiles"."""
+    return tok.dep_ in ("compound", "amod", "flat") and tok.head.i > tok.i and tok.head.lemma_.lower() in PRODUCT_HEADS
+
+
 def _type(words: list[str], label: str | None, titled: bool, head: "Token") -> str | None:
     """The type of a name: lexical cues (organisation words, place heads, the gazetteer) first,
     then the recognizer's label, then the rules for names it did not label."""
@@ -122,7 +127,7 @@ def _type(words: list[str], label: str | None, titled: bool, head: "Token") -> s
         return "PRODUCT"
     if name in NORP:
         return "NORP"
-    if head.dep_ == "compound" and head.head.lemma_.lower() in PRODUCT_HEADS and not place_type(name):
+    if _names_a_product(head) and not place_type(name):
         return "PRODUCT"
     if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in words) and not titled:
         return "ORG"
@@ -160,7 +165,7 @@ def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | No
         elif tok.text in NORP:
             spans.append((i, i + 1, "NORP"))
             taken.add(i)
-        elif HYPHEN_MODEL.match(tok.text):
+        elif HYPHEN_MODEL.match(tok.text) or (ACRONYM.match(tok.text) and _names_a_product(tok)):
             spans.append((i, i + 1, "PRODUCT"))
             taken.add(i)
     i = 0
