@@ -419,38 +419,6 @@ def watch(feeds: str | None, db: str | None, once: bool) -> None:
         _fail(e)
 
 
-@main.command()
-@click.argument("feeds", required=False)
-@DB_OPTION
-@click.option("--once", is_flag=True, help="Poll every feed once and exit.")
-def watch(feeds: str | None, db: str | None, once: bool) -> None:
-    """Monitor the feeds listed in FEEDS (one URL a line; default: the watch_feeds setting).
-
-    New entries are fetched (robots.txt honoured), stored and placed into stories;
-    story events go to the watch_events JSONL file and the watch_webhook URL.
-    Stops cleanly on Ctrl-C or SIGTERM; a restart fetches nothing twice.
-    """
-    import signal
-    import threading
-
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    tty = sys.stderr.isatty()
-
-    def status(line: str, cycle_done: bool) -> None:
-        if tty:
-            click.echo(f"\r\033[K{line}", err=True, nl=cycle_done)
-        elif cycle_done:
-            click.echo(line, err=True)
-
-    try:
-        api.watch(feeds, db=db, cycles=1 if once else None, status=status, stop=stop)
-    except KeyboardInterrupt:
-        stop.set()
-    except CopydeskError as e:
-        _fail(e)
-
-
 @main.command("settings")
 @DB_OPTION
 @format_option("text", "json", default="text")
