@@ -42,7 +42,7 @@ EVENT_SYNONYMS: dict[str, str] = {
     "sell": "sell", "sale": "sell", "buy": "buy", "purchase": "buy",
 }
 
-#: Event pairs that can date one happening: "the first delivery arriving in April".
+#: Event pairs that can date one happening (written for the seed story; issue 10 replaces them with the scored mechanism).
 COMPATIBLE_EVENTS: frozenset[frozenset[str]] = frozenset({frozenset({"deliver", "arrive"})})
 
 #: Nouns (as lemmas) that name what an event acts on, by event class: an aid package is a transfer.
