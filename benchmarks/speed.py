@@ -1,7 +1,8 @@
 """Extraction speed on one core: words per second over ECB+ and PolNeAR texts.
 
 Times ``copydesk.extract.extract`` end to end (the parse with copydesk's pipeline and
-all four extractors, the document cache cleared so every text is parsed), then the
+all four extractors, the document cache cleared so every text is parsed), the same
+through ``extract_many`` (texts parsed in batches, as analyze does), then the
 parse alone and each extractor's ``find`` alone on the parsed documents. CPU seconds,
 one warm-up pass over a few texts, then ``--runs`` timed runs (median). Prints one JSON line.
 """
@@ -92,6 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         errors["extract"] = f"raised on {len(failed)} texts (timed anyway)"
     res["words_per_s"] = round(words / total)
+    from copydesk.extract import extract_many
+
+    T.clear_cache()
+    t0 = time.process_time()
+    for _ in extract_many((t, "2016-01-01", "") for t in texts):
+        pass
+    batched = time.process_time() - t0
+    res["words_per_s_batched"] = round(words / batched)
     nlp = T.load()
     docs: dict[int, object] = {}
 

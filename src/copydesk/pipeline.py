@@ -43,9 +43,11 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def extract_all(articles: Sequence[Article], progress: Progress = _noop) -> dict[str, tuple[Mention, ...]]:
+    """Mentions of every article, the texts parsed in batches."""
     out: dict[str, tuple[Mention, ...]] = {}
-    for i, a in enumerate(articles):
-        out[a.id] = tuple(extract.extract(a.text, a.published, article_id=a.id))
+    found = extract.extract_many((a.text, a.published, a.id) for a in articles)
+    for i, (a, ms) in enumerate(zip(articles, found)):
+        out[a.id] = tuple(ms)
         progress("extract", i + 1, len(articles))
     return out
 
