@@ -17,7 +17,7 @@ from copydesk.text.nlp import clear_cache, load, model_name, parse, parse_many
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["clear_cache", "content_lemmas", "lemma", "lemmas", "load", "model_name", "parse", "parse_many",
+__all__ = ["clear_cache", "lemma", "lemmas", "load", "model_name", "parse", "parse_many",
            "sentence_spans", "sentences", "span_lemmas", "words"]
 
 
@@ -42,11 +42,6 @@ def words(text: str) -> list[Span]:
 def lemmas(text: str) -> list[str]:
     """Lower-cased lemmas of the words of ``text``, in order."""
     return [t.lemma_.lower() for t in parse(text) if not (t.is_space or t.is_punct)] if text else []
-
-
-def content_lemmas(text: str) -> list[str]:
-    """Lemmas of the content words of ``text`` (nouns, verbs, adjectives, numbers, names)."""
-    return span_lemmas(parse(text), 0, len(text)) if text else []
 
 
 def span_lemmas(doc: "Doc", start: int, end: int) -> list[str]:

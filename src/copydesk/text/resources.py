@@ -45,6 +45,3 @@ CANDIDATE = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s)|\n")
 
 #: Characters stripped from the front of the word before a full stop ("(Gen." -> "Gen").
 OPENERS = "\"'“‘([{«"
-
-#: Word spans: letters/digits joined by inner hyphens, apostrophes or dots ("U.S", "don't", "1.5").
-WORD = re.compile(r"\w+(?:[-'’.,]\w+)*", re.UNICODE)
