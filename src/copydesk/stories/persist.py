@@ -20,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -30,13 +31,30 @@ from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, CopyLink, Rejection
 from copydesk.settings import Settings
 from copydesk.stories.copies import MINHASH_SCHEME, compare_pair, find_copies, shingles, signature, tokens
+from copydesk.stories.features import article_terms
 from copydesk.stories.stream import StoryState, StoryStream
 
 log = logging.getLogger(__name__)
 
-__all__ = ["assign", "place_pending", "RowStream", "band_keys"]
+__all__ = ["assign", "place_pending", "prepare", "Prepared", "RowStream", "band_keys"]
 
 SIG_NS = "minhash"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What placing one article needs from its text, computed where it was parsed (a Dask worker),
+    so the process that places it parses nothing: its story terms and its MinHash signature."""
+
+    terms: tuple[str, ...]
+    signature: bytes  # the raw uint64 hash values
+
+
+def prepare(article: Article, settings: Settings) -> Prepared:
+    """The story terms and copy signature of ``article`` (see ``assign(prepared=...)``)."""
+    sig = signature(shingles([t[2] for t in tokens(article.text)], int(settings.shingle_size)),
+                    int(settings.minhash_perm))
+    return Prepared(tuple(article_terms(article)), sig.hashvalues.astype(np.uint64).tobytes())
 
 
 class RowStream(StoryStream):
@@ -72,7 +90,7 @@ class RowStream(StoryStream):
         self._stories_read: set[str] = set()
         self._term_cache: dict[str, list[str]] = getattr(self, "_term_cache", {})
 
-    def prefetch(self, articles: Sequence[Article]) -> None:
+    def prefetch(self, articles: Sequence[Article], terms: Mapping[str, Sequence[str]] | None = None) -> None:
         """Read, a few queries for the whole chunk, what placing ``articles`` will look up.
 
         The stories they are already in, the frequencies and posting lists of their
@@ -83,7 +101,7 @@ class RowStream(StoryStream):
         todo = [a for a in articles if a.id not in self._stored]
         for a in todo:
             try:
-                self._term_cache[a.id] = super()._terms(a)
+                self._term_cache[a.id] = list(terms[a.id]) if terms and a.id in terms else super()._terms(a)
             except Exception:  # placing it fails again, and is rejected there
                 continue
         terms = sorted({t for a in todo for t in self._term_cache.get(a.id, ())})
@@ -213,11 +231,20 @@ def _old_articles(store: Any, ids: Sequence[str]) -> dict[str, Article]:
         return {}
 
 
-def _copies(store: Any, articles: Sequence[Article], settings: Settings) -> None:
-    """Find and save the copies among ``articles`` and between them and every stored article."""
+def _copies(store: Any, articles: Sequence[Article], settings: Settings,
+            prepared: Mapping[str, Prepared] | None = None, links: Sequence[CopyLink] | None = None) -> None:
+    """Find and save the copies among ``articles`` and between them and every stored article.
+
+    ``links``: the copies among ``articles`` already found (where they were parsed), used when
+    every one of them is ``prepared``.
+    """
     num_perm, size = int(settings.minhash_perm), int(settings.shingle_size)
     threshold = float(settings.copy_threshold)
-    sigs = {a.id: signature(shingles([t[2] for t in tokens(a.text)], size), num_perm) for a in articles}
+    prepared = prepared or {}
+    sigs = {a.id: MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME,
+                          hashvalues=np.frombuffer(prepared[a.id].signature, dtype=np.uint64))
+            if a.id in prepared else signature(shingles([t[2] for t in tokens(a.text)], size), num_perm)
+            for a in articles}
     keys = {aid: band_keys(mh, threshold) for aid, mh in sigs.items()}
     own = list(sigs)
 
@@ -229,32 +256,33 @@ def _copies(store: Any, articles: Sequence[Article], settings: Settings) -> None
         return found, rows.blobs(SIG_NS, sorted({o for v in found.values() for o in v}))
 
     found, old_sigs = store.with_story_rows(step)
-    links: list[CopyLink] = list(find_copies(articles, settings))
+    found_links = list(links) if links is not None and all(a.id in prepared for a in articles) \
+        else find_copies(articles, settings)
     prev = _old_articles(store, sorted({o for v in found.values() for o in v}))
     for a in articles:
         for other in sorted(found[a.id]):
             if other in prev:
                 link = compare_pair(prev[other], a)
                 if link is not None:
-                    links.append(link)
+                    found_links.append(link)
             elif other in old_sigs:
                 est = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME,
                               hashvalues=np.frombuffer(old_sigs[other], dtype=np.uint64)).jaccard(sigs[a.id])
-                links.append(CopyLink(other, a.id, round(float(est), 4), "rewrite"))
-    store.save_copies(links)
+                found_links.append(CopyLink(other, a.id, round(float(est), 4), "rewrite"))
+    store.save_copies(found_links)
 
 
 # --- placement --------------------------------------------------------------------------------
 
 
 def _place(rows: Any, articles: Sequence[Article], settings: Settings,
-           rejections: list[Rejection]) -> dict[str, str]:
+           rejections: list[Rejection], prepared: Mapping[str, Prepared] | None = None) -> dict[str, str]:
     """One locked transaction: place ``articles`` (already placed ones keep their story)."""
     from copydesk.store.schema import now
 
     rejections.clear()  # a retried transaction starts afresh
     stream = RowStream(rows, settings)
-    stream.prefetch(articles)
+    stream.prefetch(articles, {aid: p.terms for aid, p in (prepared or {}).items()})
     got: dict[str, str] = {}
     for a in articles:
         try:
@@ -270,13 +298,16 @@ def _place(rows: Any, articles: Sequence[Article], settings: Settings,
 
 
 def assign(store: Any, article_ids: Sequence[str], settings: Settings | None = None,
-           rejections: list[Rejection] | None = None, copies: bool = True) -> list[str]:
+           rejections: list[Rejection] | None = None, copies: bool = True,
+           prepared: Mapping[str, Prepared] | None = None, links: Sequence[CopyLink] | None = None) -> list[str]:
     """Place the stored articles ``article_ids`` into stories; their story id each ("" if it failed).
 
     Idempotent and safe from several processes at once (see the module doc). With
     ``copies`` the copies of each chunk's new articles are found and saved first.
     An article that cannot be placed is appended to ``rejections`` as E301 and the
-    rest go on; an id not in the store gets "".
+    rest go on; an id not in the store gets "". ``prepared`` (article id -> its
+    ``prepare``) and ``links`` (copies among the prepared articles) were computed
+    where the articles were parsed: they replace the parse and the comparisons here.
     """
     settings = settings or Settings.load()
     ids = list(dict.fromkeys(article_ids))
@@ -287,19 +318,23 @@ def assign(store: Any, article_ids: Sequence[str], settings: Settings | None = N
         placed = store.placed([a.id for a in arts])
         fresh = [a for a in arts if a.id not in placed]
         if copies and fresh:
-            _copies(store, fresh, settings)
+            _copies(store, fresh, settings, prepared, links)
         failed: list[Rejection] = []
         out.update(placed)
         if fresh:
-            out.update(store.with_story_rows(lambda rows: _place(rows, fresh, settings, failed)))
+            out.update(store.with_story_rows(lambda rows: _place(rows, fresh, settings, failed, prepared)))
         if rejections is not None:
             rejections.extend(failed)
     return [out.get(i, "") for i in ids]
 
 
 def place_pending(store: Any, settings: Settings | None = None,
-                  rejections: list[Rejection] | None = None) -> int:
-    """Place every stored article that is in no story yet (arrival order); how many were placed."""
+                  rejections: list[Rejection] | None = None, prepared: Mapping[str, Prepared] | None = None,
+                  links: Sequence[CopyLink] | None = None) -> int:
+    """Place every stored article that is in no story yet (arrival order); how many were placed.
+
+    ``prepared`` and ``links``: as for ``assign``, for those of them parsed elsewhere.
+    """
     pending = store.unplaced()
-    return sum(1 for sid in assign(store, pending, settings, rejections) if sid)
+    return sum(1 for sid in assign(store, pending, settings, rejections, prepared=prepared, links=links) if sid)
 
