@@ -22,11 +22,22 @@ __all__ = ["clear_cache", "lemma", "lemmas", "load", "model_name", "parse", "par
 
 
 def sentence_spans(doc: "Doc") -> list[Span]:
-    """Sentence spans of a parsed document, trimmed of surrounding whitespace."""
-    out: list[Span] = []
-    for sent in doc.sents:
-        trim_into(doc.text, sent.start_char, sent.end_char, out)
-    return out
+    """Sentence spans of a parsed document, trimmed of surrounding whitespace.
+
+    Read off the Doc once and kept on it as plain offsets (serializable with the Doc):
+    walking ``doc.sents`` again costs more than the lookups stages make into them.
+    """
+    kept = doc.user_data.get(_SENTENCES_KEY)
+    if kept is None:
+        out: list[Span] = []
+        for sent in doc.sents:
+            trim_into(doc.text, sent.start_char, sent.end_char, out)
+        doc.user_data[_SENTENCES_KEY] = tuple((s.start, s.end) for s in out)
+        return out
+    return [Span(a, b) for a, b in kept]
+
+
+_SENTENCES_KEY = "copydesk.sentence_spans"
 
 
 def sentences(text: str) -> list[Span]:
