@@ -42,6 +42,34 @@ EVENT_SYNONYMS: dict[str, str] = {
     "sell": "sell", "sale": "sell", "buy": "buy", "purchase": "buy",
 }
 
+#: Nouns (as lemmas) that name a happening: a date or figure attached to one dates or counts that event
+#: ("the attack on Monday"), so it is the frame's predicate rather than the clause's verb. General news
+#: vocabulary (ECB+-style event nouns), not fitted to any story.
+EVENT_NOUNS: frozenset[str] = frozenset("""
+attack strike raid bombing shooting explosion blast fire blaze earthquake quake flood storm hurricane crash
+collision accident derailment sinking outbreak eruption killing murder death assassination execution
+arrest detention release trial verdict sentence conviction acquittal appeal hearing lawsuit ruling
+election vote ballot referendum poll meeting summit talks visit trip speech address conference
+announcement launch unveiling opening closure closing shutdown resignation appointment nomination
+dismissal firing merger acquisition takeover deal agreement treaty ceasefire truce sale purchase
+delivery shipment transfer approval authorization authorisation signing invasion offensive withdrawal
+deployment evacuation rescue protest demonstration riot walkout layoff cut rise fall increase
+decrease drop hike ban sanction injury wedding birth funeral award ceremony match game final race win
+defeat victory loss
+""".split())
+
+#: Case words that make a dependent the place where something happened ("killed in Aleppo").
+LOCATION_CASES: frozenset[str] = frozenset("in at near inside outside across throughout off".split())
+
+#: Entity types (the recognizer's) that can be a place.
+PLACE_TYPES: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+
+#: Words that negate the clause they attach to (as ``neg``/``advmod`` of its verb, or ``det`` of an argument).
+NEGATORS: frozenset[str] = frozenset("not n't never no neither nor none".split())
+
+#: Auxiliaries of the future (and of the future in reported speech, "said it would"): expected, not done.
+FUTURE_AUX: frozenset[str] = frozenset("will shall 'll wo would".split())
+
 #: Event pairs that can date one happening (written for the seed story; issue 10 replaces them with the scored mechanism).
 COMPATIBLE_EVENTS: frozenset[frozenset[str]] = frozenset({frozenset({"deliver", "arrive"})})
 
