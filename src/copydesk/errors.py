@@ -39,6 +39,7 @@ class Code(str, Enum):
     E301 = "story assignment failed: {detail}"
     # align / verify
     E401 = "verification failed: {detail}"
+    E402 = "no such entity cluster: {detail}"
     # report
     E501 = "citation does not match its article: {detail}"
     E502 = "report does not match its schema: {detail}"

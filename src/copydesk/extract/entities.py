@@ -100,7 +100,9 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
         end += 1
     while end > start and (doc[end - 1].lower_ in NAME_GLUE or doc[end - 1].pos_ == "ADJ"):
         end -= 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in STOP_CAPS:
+    while start > 0 and doc[start - 1].text not in STOP_CAPS and (doc[start - 1].pos_ == "PROPN" or (
+            _namelike(doc[start - 1]) and doc[start - 1].head.i in range(start, end) and doc[start - 1].text not in NORP
+            and doc[start - 1].text not in PERSON_TITLES)):  # "United States": the parser tags "United" ADJ
         start -= 1
     return start, end
 
@@ -135,9 +137,11 @@ def _type(words: list[str], label: str | None, titled: bool, head: "Token") -> s
         return "GPE"
     if any(w in EVENT_WORDS for w in words):
         return "EVENT"
-    place = place_type(name)
+    place = place_type(name) or (place_type(name.title()) if name.isupper() else None)  # "WASHINGTON —"
     if place and not titled and (label != "PERSON" or len(words) == 1 or is_country(name) or name in states()):
         return place
+    if label == "PERSON" and not titled and len(words) == 1 and ACRONYM.match(name):
+        return "ORG"  # "FBI", "NASA": no person's name is an acronym
     if label:
         return label
     return _classify(words, titled)

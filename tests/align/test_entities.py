@@ -1,0 +1,264 @@
+"""One cluster per real-world entity across the outlets of a story (align.entities)."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from copydesk.align.entities import (
+    EntityIndex, acronym_of, country_code, initials, normalize, person_name,
+)
+from copydesk.errors import CopydeskError
+from copydesk.extract import extract
+from copydesk.models import Article, Entity, Mention, Quote
+
+
+def _story(texts: Mapping[str, str]) -> tuple[EntityIndex, dict[str, list[Mention]]]:
+    arts = {k: Article(id=k, source=f"outlet-{k}", text=t) for k, t in texts.items()}
+    ments = {k: extract(t, article_id=k) for k, t in texts.items()}
+    return EntityIndex.build(arts, ments, story_id="story-1"), ments
+
+
+def _cid(index: EntityIndex, texts: Mapping[str, str], aid: str, words: str) -> str | None:
+    """The cluster of the first occurrence of ``words`` in article ``aid``."""
+    start = texts[aid].index(words)
+    return index.at(aid, start, start + len(words))
+
+
+# --- names read for comparison ---------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("The Pentagon", "pentagon"),
+    ("U.N.", "UN"),
+    ("Kremlin's", "Kremlin"),
+    ("the White House", "The White House"),
+    ("NATO", "Nato"),
+])
+def test_case_punctuation_and_articles_never_matter(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize("name, first, last", [
+    ("President Joe Biden", "joseph", "biden"),
+    ("Joseph R. Biden Jr.", "joseph", "biden"),
+    ("Mr. Biden", "", "biden"),
+    ("Gov. J.B. Pritzker", "j", "pritzker"),
+    ("Bashar al-Assad", "bashar", "assad"),
+    ("Defense Secretary Lloyd Austin", "lloyd", "austin"),
+])
+def test_person_names_lose_titles_suffixes_and_short_forms(name: str, first: str, last: str) -> None:
+    parts = person_name(name)
+    assert parts is not None and (parts.first, parts.last) == (first, last)
+
+
+@pytest.mark.parametrize("a, b, fits", [
+    ("Joe Biden", "Joseph R. Biden", True),
+    ("Joe Biden", "Hunter Biden", False),
+    ("Biden", "Hunter Biden", True),
+    ("J. Biden", "Jill Biden", True),
+    ("H. Biden", "Joe Biden", False),
+    ("John Kirby", "John Kirk", False),
+])
+def test_person_name_fit(a: str, b: str, fits: bool) -> None:
+    pa, pb = person_name(a), person_name(b)
+    assert pa is not None and pb is not None
+    assert pa.fits(pb) is fits and pb.fits(pa) is fits
+
+
+@pytest.mark.parametrize("a, b", [("the U.S.", "United States"), ("US", "America"), ("Britain", "United Kingdom"),
+                                  ("Russia", "Russian Federation")])
+def test_countries_compare_by_code(a: str, b: str) -> None:
+    assert country_code(a) is not None and country_code(a) == country_code(b)
+
+
+@pytest.mark.parametrize("acro, full", [("NATO", "North Atlantic Treaty Organization"), ("U.N.", "United Nations"),
+                                        ("FBI", "Federal Bureau of Investigation")])
+def test_acronyms_are_initials(acro: str, full: str) -> None:
+    assert acronym_of(acro) == initials(full)
+
+
+# --- clusters across outlets (the real extractor on news-shaped articles) --------------------
+
+THREE_WAYS = {
+    "a": "WASHINGTON — Defense Secretary Lloyd Austin said on Monday that the United States would send more "
+         "air defense systems to Ukraine.",
+    "b": "Lloyd J. Austin III told reporters in Brussels that more systems were coming. Allies welcomed the news.",
+    "c": "Officials in Kyiv thanked Mr. Austin, who said the U.S. would not waver.",
+}
+
+
+def test_three_outlets_naming_one_official_three_ways_share_one_cluster() -> None:
+    index, _ = _story(THREE_WAYS)
+    ids = {_cid(index, THREE_WAYS, "a", "Lloyd Austin"), _cid(index, THREE_WAYS, "b", "Lloyd J. Austin III"),
+           _cid(index, THREE_WAYS, "c", "Austin")}
+    assert len(ids) == 1 and None not in ids
+    cluster = index.cluster(ids.pop())
+    assert cluster.type == "PERSON" and cluster.articles == ("a", "b", "c")
+    assert {index.resolve("a", "Lloyd Austin"), index.resolve("b", "Austin"), index.resolve("c", "Mr. Austin")} \
+        == {cluster.id}
+    usa = {_cid(index, THREE_WAYS, "a", "United States"), _cid(index, THREE_WAYS, "c", "U.S.")}
+    assert len(usa) == 1 and None not in usa
+
+
+BIDENS = {
+    "a": "President Joe Biden signed the bill on Friday. Biden said it would lower costs.",
+    "b": "Hunter Biden, the president's son, appeared in court in Wilmington on Thursday.",
+    "c": "Biden told donors the economy was strong.",
+    "d": "President Biden will travel to Delaware this weekend, the White House said.",
+}
+
+
+def test_two_bidens_stay_apart_and_a_bare_surname_needs_the_articles_evidence() -> None:
+    index, _ = _story(BIDENS)
+    joe = _cid(index, BIDENS, "a", "Joe Biden")
+    hunter = _cid(index, BIDENS, "b", "Hunter Biden")
+    assert joe and hunter and joe != hunter
+    assert _cid(index, BIDENS, "a", "Biden said") == joe  # the extractor's within-article merge
+    bare = _cid(index, BIDENS, "c", "Biden")
+    assert bare not in (joe, hunter)  # nothing in article c says which Biden
+    assert _cid(index, BIDENS, "d", "Biden") == joe  # "President Biden": the title Joe Biden carries
+    assert index.resolve("d", "Biden") == joe and index.resolve("c", "Biden") == bare
+    assert index.cluster(joe).name == "Joe Biden" and index.cluster(hunter).name == "Hunter Biden"
+
+
+ACRONYMS = {
+    "a": "NATO leaders met in Vilnius as the U.N. warned of a food crisis.",
+    "b": "The North Atlantic Treaty Organization pledged support, and the United Nations called for a ceasefire.",
+    "c": "The Federal Bureau of Investigation opened an inquiry. The FBI declined to comment.",
+}
+
+
+def test_acronyms_link_to_the_names_they_abbreviate() -> None:
+    index, _ = _story(ACRONYMS)
+    assert _cid(index, ACRONYMS, "a", "NATO") == _cid(index, ACRONYMS, "b", "North Atlantic Treaty Organization")
+    assert _cid(index, ACRONYMS, "a", "U.N.") == _cid(index, ACRONYMS, "b", "United Nations")
+    assert _cid(index, ACRONYMS, "c", "FBI") == _cid(index, ACRONYMS, "c", "Federal Bureau of Investigation")
+    assert _cid(index, ACRONYMS, "a", "NATO") != _cid(index, ACRONYMS, "a", "U.N.")
+
+
+ROLES = {
+    "named": "Pentagon spokesman John Kirby said the drills were routine. The spokesman added that no ships "
+             "were damaged.",
+    "appositive": "John Kirby, the Pentagon spokesman, said the drills were routine. Later the spokesman "
+                  "said more were planned.",
+    "unnamed": "The spokesman said the drills were routine. Officials declined to give numbers.",
+}
+
+
+@pytest.mark.parametrize("aid, speaker, resolved", [
+    ("named", "the spokesman", True),
+    ("named", "The spokesman", True),
+    ("named", "Kirby", True),
+    ("appositive", "the spokesman", True),
+    ("unnamed", "The spokesman", False),
+    ("unnamed", "Officials", False),
+    ("named", "officials", False),
+    ("named", "a senior official", False),
+    ("named", "spokesmen", False),
+    ("named", None, False),
+])
+def test_role_nouns_resolve_only_where_the_article_names_the_holder(aid: str, speaker: str | None,
+                                                                     resolved: bool) -> None:
+    index, _ = _story(ROLES)
+    kirby = _cid(index, ROLES, "named", "John Kirby")
+    assert kirby is not None and _cid(index, ROLES, "appositive", "John Kirby") == kirby
+    assert index.resolve(aid, speaker) == (kirby if resolved else None)
+
+
+def test_a_resolved_description_is_a_mention_of_its_holder() -> None:
+    index, _ = _story(ROLES)
+    kirby = _cid(index, ROLES, "named", "John Kirby")
+    assert _cid(index, ROLES, "named", "The spokesman") == kirby
+    assert _cid(index, ROLES, "unnamed", "The spokesman") is None
+
+
+def test_quote_speakers_resolve_to_clusters() -> None:
+    index, ments = _story(ROLES)
+    kirby = _cid(index, ROLES, "named", "John Kirby")
+    speakers = [(aid, m.value.speaker) for aid, ms in ments.items() for m in ms if isinstance(m.value, Quote)]
+    named = [index.resolve(aid, s) for aid, s in speakers if aid != "unnamed"]
+    assert named and set(named) == {kirby}
+    assert all(index.resolve(aid, s) is None for aid, s in speakers if aid == "unnamed")
+
+
+CASES = {
+    "a": "The White House said the letter arrived on Monday. NASA confirmed the launch date.",
+    "b": "THE WHITE HOUSE said The letter arrived. The White House added that NASA had agreed.",
+}
+
+
+def test_case_never_splits_an_entity_and_a_common_noun_is_none() -> None:
+    index, _ = _story(CASES)
+    assert index.resolve("a", "the White House") == index.resolve("b", "The White House") is not None
+    assert index.resolve("a", "the letter") is None and index.resolve("b", "The letter") is None
+    assert _cid(index, CASES, "a", "NASA") == _cid(index, CASES, "b", "NASA")
+
+
+def test_within_a_sentence_and_cluster_lookup() -> None:
+    index, _ = _story(BIDENS)
+    first = BIDENS["a"].index(".") + 1
+    assert index.within("a", 0, first) == frozenset({_cid(index, BIDENS, "a", "Joe Biden")})
+    assert index.within("a", 0, 0) == frozenset()
+    with pytest.raises(CopydeskError) as err:
+        index.cluster("nope")
+    assert err.value.code.name == "E402"
+
+
+def test_ids_are_stable_content_ids_of_story_and_name() -> None:
+    from copydesk.models import content_id
+
+    index, _ = _story(THREE_WAYS)
+    again, _ = _story(THREE_WAYS)
+    assert [c.id for c in index.clusters] == [c.id for c in again.clusters]
+    austin = index.cluster(_cid(index, THREE_WAYS, "a", "Lloyd Austin") or "")
+    assert austin.id == content_id("story-1", austin.name)
+
+
+# --- properties over arbitrary stories --------------------------------------------------------
+
+_NAMES = ["Joe Biden", "Biden", "Hunter Biden", "NATO", "North Atlantic Treaty Organization", "U.S.", "United States",
+          "Lloyd Austin", "Austin", "Kyiv", "Pentagon", "Mr. Kirby", "John Kirby"]
+_TYPES = {"NATO": "ORG", "North Atlantic Treaty Organization": "ORG", "U.S.": "GPE", "United States": "GPE",
+          "Kyiv": "GPE", "Pentagon": "ORG"}
+
+
+@st.composite
+def _articles(draw: st.DrawFn) -> tuple[dict[str, Article], dict[str, list[Mention]]]:
+    arts: dict[str, Article] = {}
+    ments: dict[str, list[Mention]] = {}
+    for k in range(draw(st.integers(1, 4))):
+        aid = f"art{k}"
+        names = draw(st.lists(st.sampled_from(_NAMES), min_size=0, max_size=5))
+        text, found = "", []
+        for name in names:
+            start = len(text)
+            text += name + " said the spokesman was right. "
+            canon = name.replace("Mr. ", "")
+            found.append(Mention("entity", start + (4 if name.startswith("Mr.") else 0), start + len(name),
+                                 Entity(_TYPES.get(name, "PERSON"), canon), aid))
+        arts[aid] = Article(id=aid, source=aid, text=text)
+        ments[aid] = found
+    return arts, ments
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_articles())
+def test_clusters_partition_the_mentions_and_do_not_depend_on_article_order(
+        story: tuple[dict[str, Article], dict[str, list[Mention]]]) -> None:
+    arts, ments = story
+    index = EntityIndex.build(arts, ments, story_id="s")
+    seen = [m for c in index.clusters for m in c.mentions]
+    assert len(seen) == len(set(seen))  # no mention in two clusters
+    given_spans = {(m.article_id, m.start, m.end) for ms in ments.values() for m in ms}
+    assert given_spans <= set(seen)  # every entity mention in one
+    for c in index.clusters:
+        assert c.mentions
+        for aid, s, e in c.mentions:
+            assert index.at(aid, s, e) == c.id
+    backwards = EntityIndex.build(dict(reversed(list(arts.items()))), dict(reversed(list(ments.items()))),
+                                  story_id="s")
+    assert backwards.clusters == index.clusters
+    assert EntityIndex.build(arts, ments, story_id="s").clusters == index.clusters
