@@ -147,16 +147,19 @@ def ingest(inputs: Sequence[str | Path], *, db: str | None = None, settings: Set
     return summary
 
 
-def _assign(store: Any, ids: Sequence[str], settings: Settings) -> int:
+def _assign(store: Any, ids: Sequence[str], settings: Settings, prepared: Mapping[str, Any] | None = None,
+            links: Sequence[CopyLink] | None = None) -> int:
     """Place every stored article still in no story, ``ids`` among them, in arrival order.
 
     So a run killed before placing its articles is completed by the next one, in
     the order one uninterrupted run would have used. Safe to call from several
-    processes on one database at once; returns how many were placed.
+    processes on one database at once; returns how many were placed. ``prepared``
+    and ``links``: features and copies computed where the articles were parsed
+    (``stories.persist.assign``).
     """
     from copydesk.stories.persist import place_pending
 
-    return place_pending(store, settings)
+    return place_pending(store, settings, prepared=prepared, links=links)
 
 
 def repair_stories(*, db: str | None = None, settings: Settings | None = None) -> int:
@@ -519,19 +522,20 @@ def article_view(article_id: str, *, db: str | None = None, settings: Settings |
 
 
 def _store_and_place(store: Any, items: Sequence[Article | Rejection],
-                     mentions: Mapping[str, Sequence[Mention]], settings: Settings) -> Any:
+                     mentions: Mapping[str, Sequence[Mention]], settings: Settings,
+                     prepared: Mapping[str, Any] | None = None, links: Sequence[CopyLink] | None = None) -> Any:
     """Store parsed items with their mentions and place the new articles into stories.
 
-    The one place the Dask ingest and ``watch`` hand their results to; story
-    placement goes through ``_assign``, so moving to the row-based, concurrency-safe
-    assignment is a change there.
+    The one place the Dask ingest and ``watch`` hand their results to. ``prepared``
+    (article id -> ``stories.persist.Prepared``) and ``links`` (the copies among
+    ``items``) come from where the items were parsed, so nothing is parsed here.
     """
     summary = store.add(items, batch_size=settings.batch_size)
     for aid in summary.new_ids:
         if aid in mentions:
             store.save_mentions(aid, mentions[aid])
     if summary.new_ids:
-        _assign(store, list(summary.new_ids), settings)
+        _assign(store, list(summary.new_ids), settings, prepared, links)
     return summary
 
 
@@ -548,10 +552,14 @@ def ingest_distributed(inputs: Sequence[str | Path], *, workers: int | None = No
 
     ``workers`` starts a local cluster of that many processes, ``scheduler``
     (tcp://HOST:PORT) uses a running one whose workers can read ``inputs``; with
-    neither, the partitions are parsed here. Results are stored and placed in
-    partition order, so the stories are those one process would build. With
-    ``verify`` each story touched is analysed (and its report cached) as a Dask task.
+    neither, the partitions are parsed here. The workers also compute each
+    article's story features and the copies within their partition, so this process
+    only writes rows and places articles by those features, in partition order: the
+    stories are those one process would build. With ``verify`` each story touched
+    is analysed (and its report cached) as a Dask task.
     """
+    from collections import Counter
+
     from copydesk.ingest import distributed
     from copydesk.store import IngestSummary
 
@@ -563,20 +571,23 @@ def ingest_distributed(inputs: Sequence[str | Path], *, workers: int | None = No
     ingested = duplicates = 0
     ids: list[str] = []
     new_ids: list[str] = []
-    rejections: list[Rejection] = []
+    sample: list[Rejection] = []
+    counts: Counter[str] = Counter()
     with distributed.session(workers, scheduler) as client, open_store(settings=s) as store:
         for batch in distributed.parsed(client, parts, s, extract=extract, progress=progress):
-            summary = _store_and_place(store, batch.items, batch.mentions, s)
+            summary = _store_and_place(store, batch.items, batch.mentions, s, batch.prepared, batch.links)
             ingested += summary.ingested
             duplicates += summary.duplicates
             ids += summary.article_ids
             new_ids += summary.new_ids
-            rejections += summary.rejections
+            counts.update(summary.rejection_counts)
+            sample += summary.rejections[:max(0, s.rejection_sample - len(sample))]
             progress("store", len(ids), 0)
         if verify and new_ids:
-            touched = sorted({sid for sid in (store.story_of(a) for a in new_ids) if sid})
+            touched = sorted(set(store.placed(new_ids).values()))
             distributed.each(client, _verify_story, touched, progress, db=db_url(s.db))
-    return IngestSummary(ingested, duplicates, len(rejections), tuple(ids), tuple(new_ids), tuple(rejections))
+    return IngestSummary(ingested, duplicates, sum(counts.values()), tuple(ids), tuple(new_ids), tuple(sample),
+                         dict(counts))
 
 
 def story_signals(store: Any, story_id: str, settings: Settings) -> tuple[frozenset[str], int]:

@@ -1,11 +1,15 @@
 """Archive-scale parsing on Dask: inputs split into partitions, workers clean, parse and extract.
 
-Workers only compute (a partition in, its Articles, Rejections and mentions out),
-so a task lost with its worker is simply run again by Dask; the caller stores
-and places the results in partition order, which gives the same stories as one
-process reading the same inputs. Scheduling, retries and worker loss are Dask's.
-``dask[distributed]`` is optional (``pip install 'copydesk[scale]'``); with no
-workers and no scheduler the partitions are parsed in this process.
+Workers only compute: a partition in; its Articles and Rejections, their mentions,
+what placing each article into a story needs (its story terms and MinHash
+signature, ``stories.persist.prepare``) and the copies among them out. So a task
+lost with its worker is simply run again by Dask, and the caller parses nothing:
+it writes rows and places articles by their prepared features, in partition
+order, which gives the same stories as one process reading the same inputs.
+Scheduling, retries and worker loss are Dask's; progress comes from the futures
+as they complete. ``dask[distributed]`` is optional (``pip install
+'copydesk[scale]'``); with no workers and no scheduler the partitions are parsed
+in this process.
 """
 
 from __future__ import annotations
@@ -16,13 +20,16 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from copydesk.errors import Code, IngestError, UsageError
 from copydesk.ingest import STDIN_NAME, _walk, detect, jsonl, load, load_bytes
 from copydesk.ingest.records import Item, reject
-from copydesk.models import Mention, Rejection
+from copydesk.models import Article, CopyLink, Mention, Rejection
 from copydesk.settings import Settings
+
+if TYPE_CHECKING:
+    from copydesk.stories.persist import Prepared
 
 __all__ = ["Parsed", "Partition", "each", "parsed", "plan", "parse_partition", "session"]
 
@@ -52,10 +59,13 @@ class Partition:
 
 @dataclass(frozen=True)
 class Parsed:
-    """One partition's items in input order and the mentions extracted from its articles."""
+    """One partition's items in input order, the mentions extracted from its articles, what placing
+    each needs (``prepared``) and the copies among them (``links``; None when they were not searched)."""
 
     items: tuple[Item, ...]
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    prepared: dict[str, Prepared] = field(default_factory=dict)
+    links: tuple[CopyLink, ...] | None = None
 
 
 def _line_ranges(path: Path, size: int) -> list[tuple[int, int, int]]:
@@ -139,23 +149,75 @@ def _items(part: Partition, settings: Settings) -> Iterator[Item]:
                 yield item
 
 
+#: Texts parsed together on a worker (``nlp.pipe``); their Docs stay in the parse cache
+#: while the story features of the same articles are read off them.
+PARSE_BATCH = 32
+
+
+def _analysed(articles: Sequence[Article], settings: Settings, extract: bool
+              ) -> tuple[dict[str, tuple[Mention, ...]], dict[str, Prepared]]:
+    """Mentions (with ``extract``) and prepared placement of each article, each text parsed once.
+
+    An article whose extraction raises is stored without mentions (analyze extracts them
+    later) and the batch after it goes on one article at a time; one whose features raise
+    is placed, and rejected, where it is placed.
+    """
+    from copydesk.extract import extract as extract_one, extract_many
+    from copydesk.stories.persist import prepare
+    from copydesk.text import parse_many
+
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    prepared: dict[str, Prepared] = {}
+    failed: list[str] = []
+
+    def prep(a: Article) -> None:
+        try:
+            prepared[a.id] = prepare(a, settings)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("story features of %s failed: %s", a.id, exc)
+
+    if not extract:
+        for i in range(0, len(articles), PARSE_BATCH):
+            chunk = articles[i:i + PARSE_BATCH]
+            for a, _doc in zip(chunk, parse_many([a.text for a in chunk], batch_size=PARSE_BATCH)):
+                prep(a)
+        return mentions, prepared
+    try:
+        for a, ms in zip(articles, extract_many(((a.text, a.published, a.id) for a in articles), PARSE_BATCH)):
+            mentions[a.id] = tuple(ms)
+            prep(a)
+    except Exception:  # noqa: BLE001 - one text broke the batch: the rest one by one
+        for a in articles:
+            if a.id in mentions:
+                continue
+            try:
+                mentions[a.id] = tuple(extract_one(a.text, a.published, article_id=a.id))
+            except Exception as exc:  # noqa: BLE001 - stored without mentions
+                failed.append(f"{a.id}: {exc}")
+            prep(a)
+    if failed:
+        log.warning("extraction failed for %d articles (first: %s)", len(failed), failed[0])
+    return mentions, prepared
+
+
 def parse_partition(part: Partition, settings: Settings, extract: bool = True) -> Parsed:
-    """Clean and parse one partition and extract its articles' mentions (runs on a worker)."""
-    from copydesk.extract import extract as extract_mentions
-    from copydesk.models import Article
+    """Clean and parse one partition, extract its articles' mentions, prepare their placement and
+    find the copies among them (runs on a worker)."""
+    from copydesk.stories.copies import find_copies
 
     items = tuple(_items(part, settings))
-    mentions: dict[str, tuple[Mention, ...]] = {}
-    failed: list[str] = []
-    for a in items if extract else ():
-        if isinstance(a, Article) and a.id not in mentions:
-            try:
-                mentions[a.id] = tuple(extract_mentions(a.text, a.published, article_id=a.id))
-            except Exception as exc:  # noqa: BLE001 - stored without mentions; analyze extracts them later
-                failed.append(f"{a.id}: {exc}")
-    if failed:
-        log.warning("extraction failed for %d articles of %s (first: %s)", len(failed), part.inputs[0], failed[0])
-    return Parsed(items, mentions)
+    first: dict[str, Article] = {}
+    for x in items:
+        if isinstance(x, Article):
+            first.setdefault(x.id, x)
+    articles = list(first.values())
+    mentions, prepared = _analysed(articles, settings, extract)
+    try:
+        links: tuple[CopyLink, ...] | None = tuple(find_copies(articles, settings))
+    except Exception as exc:  # noqa: BLE001 - the placing process searches them itself
+        log.warning("copy search failed in %s: %s", part.inputs[0], exc)
+        links = None
+    return Parsed(items, mentions, prepared, links)
 
 
 def _lost(part: Partition, exc: BaseException) -> Parsed:
@@ -202,7 +264,12 @@ def session(workers: int | None = None, scheduler: str | None = None) -> Iterato
 
 def parsed(client: Any, parts: Sequence[Partition], settings: Settings, *, extract: bool = True,
            progress: Progress | None = None) -> Iterator[Parsed]:
-    """Each partition parsed, yielded in partition order; at most a few partitions per worker in flight."""
+    """Each partition parsed, yielded in partition order; a few partitions per worker in flight.
+
+    Progress ticks as futures complete (``distributed.as_completed``), whatever their order;
+    a partition Dask gives up on (every retry raised, or it killed too many workers) comes
+    back as rejections and the rest goes on.
+    """
     tick = progress or (lambda stage, done, total: None)
     if client is None:
         for i, part in enumerate(parts):
@@ -213,22 +280,36 @@ def parsed(client: Any, parts: Sequence[Partition], settings: Settings, *, extra
             yield result
             tick("parse", i + 1, len(parts))
         return
-    window = max(2, 3 * max(1, len(client.scheduler_info().get("workers", {})) or 1))
-    futures: dict[int, Any] = {}
-    submitted = 0
-    for i, part in enumerate(parts):
-        while submitted < len(parts) and submitted - i < window:
-            futures[submitted] = client.submit(parse_partition, parts[submitted], settings, extract,
-                                               pure=False, retries=settings.dask_retries)
+    distributed = _dask()
+    window = max(2, 3 * (len(client.scheduler_info().get("workers", {})) or 1))
+    running = distributed.as_completed()
+    index: dict[str, int] = {}
+    ready: dict[int, Parsed] = {}
+    submitted = given = done = 0
+
+    def submit() -> None:
+        nonlocal submitted
+        while submitted < len(parts) and submitted - given < window:
+            future = client.submit(parse_partition, parts[submitted], settings, extract,
+                                   pure=False, retries=settings.dask_retries)
+            index[future.key] = submitted
+            running.add(future)
             submitted += 1
-        future = futures.pop(i)
+
+    submit()
+    for future in running:
+        i = index.pop(future.key)
         try:
-            result = future.result()
+            ready[i] = future.result()
         except Exception as exc:  # noqa: BLE001 - Dask gave up (KilledWorker or every retry raised)
-            result = _lost(part, exc)
+            ready[i] = _lost(parts[i], exc)
         future.release()
-        tick("parse", i + 1 + sum(f.done() for f in futures.values()), len(parts))
-        yield result
+        done += 1
+        tick("parse", done, len(parts))
+        while given in ready:
+            yield ready.pop(given)
+            given += 1
+        submit()
 
 
 def each(client: Any, fn: Callable[..., Any], items: Iterable[Any], progress: Progress | None = None,
