@@ -106,6 +106,7 @@ def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
                mentions: Mapping[str, Sequence[Mention]] | None = None,
                copies: Sequence[CopyLink] = (), brief_items: int | None = None) -> dict[str, Any]:
     """A STORY of the contract with its overview, brief, quotes, timeline and matrix filled in."""
+    from copydesk.align.entities import EntityIndex
     from copydesk.report.brief import build_brief, build_overview
     from copydesk.report.matrix import build_matrix
     from copydesk.report.quotes import build_quotes
@@ -123,6 +124,7 @@ def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
         "timeline": build_timeline(sa.claims, members, ments),
         "dependencies": siblings_undirected([dependency_dict(dep, links, by_id) for dep in sa.dependences]),
         "dependence_groups": [list(g) for g in sa.groups if len(g) > 1],
+        "entities": EntityIndex.build(members, ments, story_id=st.id).to_json(),
         "brief": [],
     }
     arts = {aid: article_dict(a) for aid, a in members.items()}
