@@ -531,9 +531,7 @@ def _store_and_place(store: Any, items: Sequence[Article | Rejection],
     ``items``) come from where the items were parsed, so nothing is parsed here.
     """
     summary = store.add(items, batch_size=settings.batch_size)
-    for aid in summary.new_ids:
-        if aid in mentions:
-            store.save_mentions(aid, mentions[aid])
+    store.save_mentions_many({aid: mentions[aid] for aid in summary.new_ids if aid in mentions})
     if summary.new_ids:
         _assign(store, list(summary.new_ids), settings, prepared, links)
     return summary

@@ -347,17 +347,29 @@ class Store:
 
     def save_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None:
         """Replace the mentions of one article."""
+        self.save_mentions_many({article_id: mentions})
+
+    def save_mentions_many(self, by_article: Mapping[str, Sequence[Mention]]) -> None:
+        """Replace the mentions of each article of ``by_article``, in one transaction (a batch costs one commit)."""
+        if not by_article:
+            return
+        ids = list(by_article)
         rows = []
-        for i, m in enumerate(mentions):
-            d = codec.mention_to_dict(m)
-            rows.append({"article_id": article_id, "idx": i, "kind": m.kind, "start": m.start, "end": m.end,
-                         "sentence": m.sentence, "value": codec.dumps(d["value"])})
+        for article_id, mentions in by_article.items():
+            for i, m in enumerate(mentions):
+                d = codec.mention_to_dict(m)
+                rows.append({"article_id": article_id, "idx": i, "kind": m.kind, "start": m.start, "end": m.end,
+                             "sentence": m.sentence, "value": codec.dumps(d["value"])})
+        stamp = t.now()
         with self._begin() as conn:
-            conn.execute(delete(t.mentions).where(t.mentions.c.article_id == article_id))
-            conn.execute(delete(t.mention_sets).where(t.mention_sets.c.article_id == article_id))
+            for part in range(0, len(ids), 500):
+                chunk = ids[part:part + 500]
+                conn.execute(delete(t.mentions).where(t.mentions.c.article_id.in_(chunk)))
+                conn.execute(delete(t.mention_sets).where(t.mention_sets.c.article_id.in_(chunk)))
             if rows:
                 conn.execute(t.mentions.insert(), rows)
-            conn.execute(t.mention_sets.insert().values(article_id=article_id, count=len(rows), at=t.now()))
+            conn.execute(t.mention_sets.insert(), [{"article_id": a, "count": len(by_article[a]), "at": stamp}
+                                                    for a in ids])
 
     def mentions(self, article_id: str) -> list[Mention]:
         return self.mentions_for([article_id]).get(article_id, [])
