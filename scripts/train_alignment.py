@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Fit the "same event" scorer (``align/scorer.py``) on ECB+ train topics and ship it as JSON.
+
+1. Read the ECB+ topics 1-35 (``copydesk.align.ecbplus``), parse every document with
+   copydesk's pipeline and read the frame of each gold event mention.
+2. Count, per pair of predicate lemmas, how often two mentions of one sub-topic corefer
+   (train topics only), and the IDF of sentence lemmas over the train documents.
+3. Features of every mention pair within a train sub-topic (``scorer.pair_features``;
+   the lemma-pair counts of a pair's own topic left out), a logistic regression on them.
+4. The threshold: the lowest score whose pairwise precision on the dev topics reaches
+   the target (high precision: below it mentions stay apart). The clustering cut:
+   the average-linkage cut with the best CoNLL F1 on the train topics, scored out of
+   fold (grouped by topic), never on dev.
+5. Write ``src/copydesk/align/scorer_model.json``: coefficients, feature names, tables,
+   thresholds, the precision/recall points on dev and a meta naming the data and its licence.
+
+Every setting is in ``training/alignment.json``. Prints one JSON line of dev scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from copydesk.align import ecbplus, scorer
+from copydesk.text import model_name, sentence_spans, span_lemmas
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus"
+CONFIG = ROOT / "training" / "alignment.json"
+SHIPPED = ROOT / "src" / "copydesk" / "align" / scorer.MODEL_FILE
+
+
+@dataclass
+class Block:
+    """The mentions of one sub-topic, with their frames."""
+
+    topic: int
+    ids: list[str]
+    chains: list[str]
+    frames: list[Any]
+    sentence: list[tuple[int, int]]  # (document index, sentence start): mentions of one sentence share it
+
+
+def load_blocks(data: Path, topics: Sequence[int], by_topic: bool = False
+                ) -> tuple[list[Block], list[ecbplus.GoldDocument], list[Any]]:
+    """The sub-topic blocks (whole topics when ``by_topic``) of ``topics``, and their documents and parses."""
+    docs = ecbplus.read(data, topics)
+    parsed = ecbplus.parse_documents(docs)
+    blocks: list[Block] = []
+    for (topic, _), idx in sorted(ecbplus.by_block(docs, by_topic).items()):
+        b = Block(topic, [], [], [], [])
+        for i in idx:
+            frames = ecbplus.mention_frames(docs[i], parsed[i])
+            for m, f in zip(docs[i].mentions, frames):
+                b.ids.append(m.id)
+                b.chains.append(m.chain)
+                b.frames.append(f)
+                b.sentence.append((i, f.sentence.start))
+        if b.ids:
+            blocks.append(b)
+    return blocks, docs, parsed
+
+
+def idf_table(parsed: Sequence[Any], min_df: int) -> tuple[dict[str, float], float]:
+    """IDF of content lemmas over the sentences of the given documents (lemmas in fewer than min_df dropped)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for doc in parsed:
+        for s in sentence_spans(doc):
+            df.update(set(span_lemmas(doc, s.start, s.end)))
+            n += 1
+    idf = {w: round(math.log(n / (1 + c)) + 1, 3) for w, c in df.items() if c >= min_df}
+    return idf, round(math.log(n / min_df) + 1, 3)
+
+
+def pair_counts(blocks: Sequence[Block]) -> dict[int, Counter[str]]:
+    """Per topic: for each predicate-lemma pair key, coreferent pairs ('+key') and all pairs ('key')."""
+    out: dict[int, Counter[str]] = defaultdict(Counter)
+    for b in blocks:
+        c = out[b.topic]
+        preds = [f.predicate.lower() for f in b.frames]
+        for i in range(len(preds)):
+            for j in range(i + 1, len(preds)):
+                k = scorer._pair_key(preds[i], preds[j])
+                c[k] += 1
+                if b.chains[i] == b.chains[j]:
+                    c["+" + k] += 1
+    return out
+
+
+class LeaveOut(Mapping[str, list[int]]):
+    """Lemma-pair counts of all train topics less one topic's: what a pair of that topic may see."""
+
+    def __init__(self, total: Counter[str], own: Counter[str], min_pairs: int) -> None:
+        self.total, self.own, self.min_pairs = total, own, min_pairs
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        tot = self.total[key] - self.own[key]
+        if tot < self.min_pairs and not self.total["+" + key] - self.own["+" + key]:
+            return default
+        return [self.total["+" + key] - self.own["+" + key], tot] if tot > 0 else default
+
+    def __getitem__(self, key: str) -> list[int]:
+        v = self.get(key)
+        if v is None:
+            raise KeyError(key)
+        return v
+
+    def __iter__(self):  # pragma: no cover - only .get is used
+        return iter(k for k in self.total if not k.startswith("+"))
+
+    def __len__(self) -> int:  # pragma: no cover
+        return sum(1 for _ in self)
+
+
+def block_features(b: Block, table: Mapping[str, list[int]] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and labels of every pair of a block, in condensed (i < j) order."""
+    sims: dict[tuple[tuple[int, int], tuple[int, int]], float] = {}
+    rows, ys = [], []
+    n = len(b.ids)
+    for i in range(n):
+        for j in range(i + 1, n):
+            key = (b.sentence[i], b.sentence[j])
+            sim = sims.get(key)
+            if sim is None:
+                sim = sims[key] = scorer.lexical_similarity(b.frames[i].lemmas, b.frames[j].lemmas)
+            f = scorer.pair_features(b.frames[i], b.frames[j], sim, lemma_pairs=table)  # type: ignore[arg-type]
+            rows.append([f[name] for name in scorer.FEATURES])
+            ys.append(b.chains[i] == b.chains[j])
+    return np.array(rows, dtype=float).reshape(-1, len(scorer.FEATURES)), np.array(ys, dtype=bool)
+
+
+def fit(X: np.ndarray, y: np.ndarray, cfg: dict[str, Any], seed: int) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    m = cfg["model"]
+    return LogisticRegression(C=m["C"], max_iter=m["max_iter"], random_state=seed).fit(X, y)
+
+
+def cluster_blocks(blocks: Sequence[Block], probs: Sequence[np.ndarray], cut: float) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for bi, (b, p) in enumerate(zip(blocks, probs)):
+        for mid, lab in zip(b.ids, ecbplus.average_linkage(p, len(b.ids), cut)):
+            out[mid] = f"{bi}:{lab}"
+    return out
+
+
+def gold_of(blocks: Sequence[Block]) -> dict[str, str]:
+    return {mid: ch for b in blocks for mid, ch in zip(b.ids, b.chains)}
+
+
+def pr_points(p: np.ndarray, y: np.ndarray, step: float) -> list[dict[str, float]]:
+    """Pairwise precision and recall at each threshold of a grid."""
+    out = []
+    pos = int(y.sum())
+    for t in np.arange(0.05, 1.0, step):
+        sel = p >= t
+        tp = int((sel & y).sum())
+        out.append({"threshold": round(float(t), 2), "precision": round(tp / max(1, int(sel.sum())), 3),
+                    "recall": round(tp / max(1, pos), 3), "links": int(sel.sum())})
+    return out
+
+
+def _cross(b: Block) -> np.ndarray:
+    """Which pairs of a block (condensed order) join mentions of two documents: what claims align."""
+    docs = [s[0] for s in b.sentence]
+    n = len(docs)
+    return np.array([docs[i] != docs[j] for i in range(n) for j in range(i + 1, n)], dtype=bool)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("--out", type=Path, default=SHIPPED)
+    args = ap.parse_args()
+    cfg = json.loads(args.config.read_text())
+    seed = int(cfg["seed"])
+    t0 = time.perf_counter()
+    dev_topics = tuple(cfg["dev_topics"])
+    train_topics = [t for t in range(1, 36) if t not in dev_topics]
+    # pairs of whole topics: both seminal events of a topic, so same words of different events are negatives
+    train, _, train_parsed = load_blocks(args.data, train_topics, by_topic=True)
+    train_sub, _, _ = load_blocks(args.data, train_topics)
+    dev, _, _ = load_blocks(args.data, dev_topics)
+    dev_topic, _, _ = load_blocks(args.data, dev_topics, by_topic=True)
+    print(f"read and parsed: {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+
+    idf, idf_default = idf_table(train_parsed, cfg["idf_min_df"])
+    counts = pair_counts(train)
+    total: Counter[str] = sum(counts.values(), Counter())
+    lp = cfg["lemma_pairs"]
+
+    def same(k: str) -> bool:
+        a, b = k.lstrip("+").split("|", 1)
+        return a == b
+    same_tot = sum(v for k, v in total.items() if not k.startswith("+") and same(k))
+    same_pos = sum(v for k, v in total.items() if k.startswith("+") and same(k))
+    all_tot = sum(v for k, v in total.items() if not k.startswith("+"))
+    all_pos = sum(v for k, v in total.items() if k.startswith("+"))
+    table = {k: [total["+" + k], v] for k, v in sorted(total.items())
+             if not k.startswith("+") and (v >= lp["min_pairs"] or total["+" + k])}
+    data: dict[str, Any] = {
+        "format": scorer.MODEL_FORMAT, "features": list(scorer.FEATURES), "coef": [0.0] * len(scorer.FEATURES),
+        "intercept": 0.0, "threshold": 0.5, "cluster_threshold": 0.5, "idf": idf, "idf_default": idf_default,
+        "lemma_pairs": table,
+        "pair_prior": {"same": round(same_pos / max(1, same_tot), 4),
+                       "other": round((all_pos - same_pos) / max(1, all_tot - same_tot), 4)},
+        "pair_smoothing": lp["smoothing"], "pair_seen_scale": lp["seen_scale"],
+    }
+    scorer.use_model(data)
+
+    def leave_out(b: Block) -> LeaveOut:
+        return LeaveOut(total, counts[b.topic], lp["min_pairs"])
+    feats = [block_features(b, leave_out(b)) for b in train]
+    X = np.vstack([f[0] for f in feats])
+    y = np.concatenate([f[1] for f in feats])
+    print(f"train pairs: {len(y)} ({int(y.sum())} coreferent), {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+
+    # the clustering cut: out of fold on the train sub-topics (folds of whole topics), never on dev
+    topics = sorted({b.topic for b in train})
+    folds = cfg["cluster_threshold"]["folds"]
+    sub_feats = [block_features(b, leave_out(b)) for b in train_sub]
+    oof: list[np.ndarray] = [np.zeros(0)] * len(train_sub)
+    for k in range(folds):
+        held = {t for i, t in enumerate(topics) if i % folds == k}
+        tr = [i for i, b in enumerate(train) if b.topic not in held]
+        model_k = fit(np.vstack([feats[i][0] for i in tr]), np.concatenate([feats[i][1] for i in tr]), cfg, seed)
+        for i, b in enumerate(train_sub):
+            if b.topic in held and len(sub_feats[i][1]):
+                oof[i] = model_k.predict_proba(sub_feats[i][0])[:, 1]
+    gold_train = gold_of(train_sub)
+    cuts = {c: ecbplus.conll(gold_train, cluster_blocks(train_sub, oof, c))["conll"]
+            for c in cfg["cluster_threshold"]["grid"]}
+    cut = max(cuts, key=lambda c: (cuts[c], -c))
+
+    model = fit(X, y, cfg, seed)
+    data["coef"] = [round(float(c), 5) for c in model.coef_[0]]
+    data["intercept"] = round(float(model.intercept_[0]), 5)
+    data["cluster_threshold"] = cut
+
+    def predict(blocks: Sequence[Block]) -> tuple[list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
+        fs = [block_features(b, table) for b in blocks]
+        probs = [model.predict_proba(f[0])[:, 1] if len(f[1]) else np.zeros(0) for f in fs]
+        return (probs, np.concatenate(probs), np.concatenate([f[1] for f in fs]),
+                np.concatenate([_cross(b) for b in blocks]))
+    step = cfg["threshold"]["grid_step"]
+    dev_probs, p_dev, y_dev, cross = predict(dev)
+    curve = pr_points(p_dev[cross], y_dev[cross], step)
+    target = cfg["threshold"]["target_precision"]
+    threshold = next((pt["threshold"] for pt in curve if pt["precision"] >= target), curve[-1]["threshold"])
+    data["threshold"] = threshold
+    topic_probs, p_topic, y_topic, cross_topic = predict(dev_topic)
+    gold_dev = gold_of(dev)
+
+    def every5(points: list[dict[str, float]]) -> list[dict[str, float]]:
+        return [pt for pt in points if round(pt["threshold"] * 100) % 5 == 0]
+    dev_scores = {
+        "cross_document_pairs": int(cross.sum()), "coreferent_cross_document_pairs": int(y_dev[cross].sum()),
+        "conll_at_cluster_threshold": ecbplus.conll(gold_dev, cluster_blocks(dev, dev_probs, cut)),
+        "conll_at_threshold": ecbplus.conll(gold_dev, cluster_blocks(dev, dev_probs, threshold)),
+        "conll_whole_topics_at_cluster_threshold": ecbplus.conll(gold_of(dev_topic),
+                                                                 cluster_blocks(dev_topic, topic_probs, cut)),
+        "precision_recall": every5(curve),
+        "precision_recall_whole_topics": every5(pr_points(p_topic[cross_topic], y_topic[cross_topic], step)),
+    }
+    data["meta"] = {
+        "name": "copydesk same-event scorer", "data": cfg["data"], "licence": "CC BY 3.0 (ECB+)",
+        "train_topics": train_topics, "dev_topics": list(dev_topics), "seed": seed,
+        "config": "training/alignment.json", "script": "scripts/train_alignment.py",
+        "pipeline": model_name(),
+        "train_pairs": int(len(y)), "train_coreferent_pairs": int(y.sum()),
+        "train_cluster_cuts_conll": {str(k): v for k, v in cuts.items()},
+        "threshold_rule": f"lowest score whose pairwise precision on dev cross-document pairs "
+                          f"of one sub-topic is >= {target}",
+        "dev": dev_scores,
+    }
+    order = ["format", "features", "coef", "intercept", "threshold", "cluster_threshold", "meta",
+             "pair_prior", "pair_smoothing", "pair_seen_scale", "idf_default", "lemma_pairs", "idf"]
+    args.out.write_text(json.dumps({k: data[k] for k in order}, separators=(",", ":"), ensure_ascii=False) + "\n")
+    scorer.use_model(None)
+    print(json.dumps({"threshold": threshold, "cluster_threshold": cut,
+                      "coef": dict(zip(scorer.FEATURES, data["coef"])),
+                      "dev": {k: v for k, v in dev_scores.items() if not k.startswith("precision_recall")},
+                      "seconds": round(time.perf_counter() - t0, 1)}))
+
+
+if __name__ == "__main__":
+    main()
