@@ -34,7 +34,7 @@ from copydesk.align.entity_resources import (
 )
 from copydesk.errors import Code, CopydeskError
 from copydesk.extract.gazetteer import is_country
-from copydesk.extract.resources.entities import ACRONYM
+from copydesk.extract.resources.entities import ACRONYM, ORG_WORDS
 from copydesk.models import Article, Entity, Mention, content_id
 from copydesk.text import lemma, parse
 
@@ -559,6 +559,8 @@ def _link(locs: list[_Local], uf: _Union) -> None:
             uf.union(members[0], i)
     for items in full.values():
         _union_by_detail(uf, items)
+    _same_words(locs, uf)
+    _containing(locs, uf, [i for items in full.values() for i, _ in items])
     # Acronyms join the one spelled-out name whose initials they are.
     for i, acro in acronyms:
         roots = {uf.find(j) for j in spelled.get(acro, ())}
@@ -585,6 +587,48 @@ def _link(locs: list[_Local], uf: _Union) -> None:
         uf.union(i, root)
     for items in leftover.values():
         _union_by_detail(uf, items)
+
+
+def _words(loc: _Local) -> tuple[str, ...]:
+    return tuple(normalize(loc.canonical).split())
+
+
+def _same_words(locs: list[_Local], uf: _Union) -> None:
+    """A name of two or more words spelt the same is one entity whatever type the recognizer gave it
+    ("Barack Obama" typed ORG in one article); nationalities stay apart."""
+    spelt: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        words = _words(loc)
+        if len(words) >= 2 and loc.type != "NORP":
+            spelt[words].append(i)
+    for members in spelt.values():
+        for i in members[1:]:
+            uf.union(members[0], i)
+
+
+def _containing(locs: list[_Local], uf: _Union, people: Sequence[int]) -> None:
+    """A longer name around the full name of exactly one person of the story is that person: the
+    recognizer's span ran over a headline's words or an affiliation ("Hire Maurice Cheeks",
+    "Sanjay Gupta of Emory University"). Organisation names ("John Smith Foundation") are left alone."""
+    names: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i in people:
+        words = _words(locs[i])
+        if len(words) >= 2:
+            names[words].add(uf.find(i))
+    if not names:
+        return
+    longest = max(len(w) for w in names)
+    joins = []
+    for j, loc in enumerate(locs):
+        words = _words(loc)
+        if len(words) < 3 or loc.type == "NORP" or any(w in ORG_WORDS for w in loc.canonical.split()):
+            continue
+        roots = {r for n in range(2, min(longest, len(words) - 1) + 1) for k in range(len(words) - n + 1)
+                 for r in names.get(words[k:k + n], ())}
+        if len(roots) == 1:
+            joins.append((j, roots.pop()))
+    for j, root in joins:
+        uf.union(j, root)
 
 
 def _pick(locs: list[_Local], i: int, cands: Mapping[int, list[int]]) -> int | None:

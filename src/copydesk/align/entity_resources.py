@@ -30,7 +30,7 @@ NICKNAMES: dict[str, str] = {
     "ray": "raymond", "russ": "russell", "sue": "susan", "tim": "timothy", "walt": "walter",
     "abe": "abraham", "barb": "barbara", "cathy": "katherine", "debbie": "deborah",
     "gerry": "gerald", "jerry": "gerald", "meg": "margaret", "maggie": "margaret", "peggy": "margaret",
-    "rudy": "rudolph", "stan": "stanley", "vince": "vincent", "zach": "zachary",
+    "rudy": "rudolph", "stan": "stanley", "vince": "vincent", "zach": "zachary", "mo": "maurice",
 }
 
 #: Role nouns that describe one holder ("the spokesman", "the Pentagon spokesman"), lemmas.

@@ -84,7 +84,8 @@ def _title_before(tok: "Token") -> str | None:
 
 def _namelike(tok: "Token") -> bool:
     """A proper noun (or a capitalized adjective inside a name) that is no weekday, month or opener."""
-    return (tok.pos_ == "PROPN" or (tok.pos_ == "ADJ" and tok.is_title)) and tok.text not in STOP_CAPS
+    return (tok.pos_ == "PROPN" or (tok.pos_ == "ADJ" and tok.is_title)) and tok.text not in STOP_CAPS \
+        and not tok.is_space  # the tagger sometimes calls a line break PROPN: a name never spans one
 
 
 def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
@@ -97,10 +98,13 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     while end < len(doc) and (_namelike(doc[end]) or (
             doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
                 doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
+        if doc[end].lower_ in ("and", "&") and "PERSON" in (doc[start].ent_type_, doc[end + 1].ent_type_):
+            break  # "Craig Zadan and Neil Meron": two people, not one name
         end += 1
     while end > start and (doc[end - 1].lower_ in NAME_GLUE or doc[end - 1].pos_ == "ADJ"):
         end -= 1
-    while start > 0 and doc[start - 1].text not in STOP_CAPS and (doc[start - 1].pos_ == "PROPN" or (
+    while start > 0 and doc[start - 1].text not in STOP_CAPS and not doc[start - 1].is_space and (
+            doc[start - 1].pos_ == "PROPN" or (
             _namelike(doc[start - 1]) and doc[start - 1].head.i in range(start, end) and doc[start - 1].text not in NORP
             and doc[start - 1].text not in PERSON_TITLES)):  # "United States": the parser tags "United" ADJ
         start -= 1
@@ -221,6 +225,9 @@ def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (),
     out: list[Mention] = []
     for start, end, kind, titled, title in cands:
         name = " ".join(text[start:end].split())
+        if kind not in ("PERSON", "?", "NORP") and not titled and " " not in name and name in people \
+                and not is_country(name):
+            kind = "PERSON"  # "Jackson" after "Vincent Jackson": his surname, not the city
         if kind == "?" or (kind == "PERSON" and len(name.split()) == 1):
             canon = people.get(name)
             if canon is None:

@@ -217,6 +217,74 @@ def test_ids_are_stable_content_ids_of_story_and_name() -> None:
     assert austin.id == content_id("story-1", austin.name)
 
 
+# --- the linking rules on given mentions (the recognizer's types and spans as they come) -------
+
+def _given(rows: list[tuple[str, str, str]]) -> tuple[EntityIndex, list[tuple[str, int, int]]]:
+    """An index over mentions given as (article, words, type); each article's text is its words in order."""
+    texts: dict[str, str] = {}
+    spans, ments = [], {}
+    for aid, words, kind in rows:
+        text = texts.get(aid, "")
+        start = len(text)
+        texts[aid] = text + words + " spoke. "
+        spans.append((aid, start, start + len(words)))
+        ments.setdefault(aid, []).append(Mention("entity", start, start + len(words), Entity(kind, words), aid))
+    arts = {a: Article(id=a, source=a, text=t) for a, t in texts.items()}
+    return EntityIndex.build(arts, ments, story_id="s"), spans
+
+
+@pytest.mark.parametrize("rows, groups", [
+    # the recognizer typed one outlet's "Barack Obama" an organisation: the same full name is one entity
+    ([("a", "Barack Obama", "PERSON"), ("b", "Barack Obama", "ORG")], [0, 0]),
+    # a single word spelt the same but typed a person and a place stays apart ("Jackson")
+    ([("a", "Jackson", "PERSON"), ("b", "Jackson", "GPE")], [0, 1]),
+    # a headline's words around the one full name of the story
+    ([("a", "Maurice Cheeks", "PERSON"), ("b", "Sixers Hire Maurice Cheeks", "PERSON")], [0, 0]),
+    # around two people's names it stays apart
+    ([("a", "Craig Zadan", "PERSON"), ("a", "Neil Meron", "PERSON"), ("b", "Craig Zadan and Neil Meron", "PERSON")],
+     [0, 1, 2]),
+    # an organisation named after a person is no mention of him
+    ([("a", "Robert Wood Johnson", "PERSON"), ("b", "Robert Wood Johnson Foundation", "ORG")], [0, 1]),
+    # middle initials that differ are two people; the bare full name then joins neither
+    ([("a", "George W. Bush", "PERSON"), ("b", "George H. W. Bush", "PERSON"), ("c", "George Bush", "PERSON")],
+     [0, 1, 2]),
+    ([("a", "George W. Bush", "PERSON"), ("c", "George Bush", "PERSON")], [0, 0]),
+    # short given names
+    ([("a", "Mo Cheeks", "PERSON"), ("b", "Maurice Cheeks", "PERSON"), ("c", "Cheeks", "PERSON")], [0, 0, 0]),
+    # an initial fits the full name it abbreviates, not another
+    ([("a", "J. Biden", "PERSON"), ("b", "Joe Biden", "PERSON"), ("c", "Hunter Biden", "PERSON")], [0, 0, 1]),
+    # a nationality never links to its country
+    ([("a", "American", "NORP"), ("b", "America", "GPE"), ("c", "U.S.", "GPE")], [0, 1, 1]),
+    # two surnames in two articles with no full name are the same-string entity
+    ([("a", "Kafoury", "PERSON"), ("b", "Kafoury", "PERSON")], [0, 0]),
+])
+def test_linking_rules(rows: list[tuple[str, str, str]], groups: list[int]) -> None:
+    index, spans = _given(rows)
+    got = [index.at(*sp) for sp in spans]
+    assert None not in got
+    for i in range(len(rows)):
+        for j in range(len(rows)):
+            assert (got[i] == got[j]) is (groups[i] == groups[j]), (rows[i], rows[j])
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    texts = {"a": "Obama Nominates Regina Benjamin\nPresident Barack Obama on Monday named Regina Benjamin as "
+                  "surgeon general.",
+             "b": "Barack Obama praised Regina Benjamin."}
+    index, _ = _story(texts)
+    assert all("\n" not in texts[a][s:e] for c in index.clusters for a, s, e in c.mentions)
+    assert _cid(index, texts, "a", "Barack Obama") == _cid(index, texts, "b", "Barack Obama") is not None
+
+
+def test_a_surname_the_recognizer_took_for_a_place_is_the_person() -> None:
+    texts = {"a": "Vincent Jackson was arrested on Sunday. Jackson, a wide receiver, was released on bail.",
+             "b": "Wide receiver Vincent Jackson pleaded not guilty."}
+    index, _ = _story(texts)
+    second = texts["a"].index("Jackson,")
+    assert index.at("a", second, second + 7) == _cid(index, texts, "b", "Vincent Jackson") is not None
+    assert index.cluster(index.at("a", second, second + 7) or "").type == "PERSON"
+
+
 # --- properties over arbitrary stories --------------------------------------------------------
 
 _NAMES = ["Joe Biden", "Biden", "Hunter Biden", "NATO", "North Atlantic Treaty Organization", "U.S.", "United States",
