@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from copydesk.errors import Code, CopydeskError
-from copydesk.verify.differences import DISAGREEING
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data" / "ecbplus" / "ECB+"
@@ -158,51 +157,46 @@ def _connected(keys: Sequence[Key], labels: Labels) -> bool:
     return len({find(k) for k in keys}) <= 1
 
 
-def _pair_labels(keys: Sequence[Key], labels: Labels) -> set[str]:
-    return {labels.pairs[p] for i, a in enumerate(keys) for b in keys[i + 1:]
-            if (p := frozenset((a, b))) in labels.pairs}
+def all_pairs(keys: Sequence[Key]) -> list[tuple[Key, Key]]:
+    return [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]
 
 
-def disputed_pairs(claim: Mapping[str, Any]) -> list[tuple[Key, Key]]:
-    """The pairs the report says disagree; every pair across articles when it names none."""
-    keys = mention_keys(claim)
-    pairs = [(keys[d["mentions"][0]], keys[d["mentions"][1]]) for d in claim.get("differences", ())
-             if d["type"] in DISAGREEING]
-    if pairs:
-        return pairs
-    return [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if a[0] != b[0]]
+def _sound_pair_labels(keys: Sequence[Key], labels: Labels) -> set[str]:
+    """Labels of the labeled pairs whose two mentions are both read right."""
+    return {labels.pairs[p] for a, b in all_pairs(keys)
+            if (p := frozenset((a, b))) in labels.pairs and labels.mentions.get(a) == labels.mentions.get(b) == "ok"}
 
 
 def _judge_disputed(claim: Mapping[str, Any], labels: Labels) -> Verdict:
     keys = mention_keys(claim)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if (labels.pairs.get(frozenset((a, b))) == "same_fact_conflict"
-                    and labels.mentions.get(a) == labels.mentions.get(b) == "ok"):
-                return Verdict(True)
-    pairs = disputed_pairs(claim)
-    if not all(frozenset(p) in labels.pairs and p[0] in labels.mentions and p[1] in labels.mentions
-               for p in pairs):
+    sound = _sound_pair_labels(keys, labels)
+    if "same_fact_conflict" in sound:
+        return Verdict(True)
+    # Not real only once every pair is labeled: the report's own difference types may change.
+    if not all(frozenset(p) in labels.pairs for p in all_pairs(keys)) or not all(k in labels.mentions for k in keys):
         return Verdict(None)
-    found = {labels.pairs[frozenset(p)] for p in pairs}
-    if any(labels.mentions[k] == "extraction_error" for p in pairs for k in p):
-        return Verdict(False, "extraction_error")
-    if "different_facts" in found:
+    if "different_facts" in sound:
         return Verdict(False, "wrong_grouping")
-    if "same_fact_update" in found:
+    if any(labels.mentions[k] == "extraction_error" for k in keys):
+        return Verdict(False, "extraction_error")
+    if "same_fact_update" in sound:
         return Verdict(False, "update_not_conflict")
     return Verdict(False, "no_real_difference")
 
 
 def _judge_grouped(claim: Mapping[str, Any], labels: Labels, allowed: frozenset[str]) -> Verdict:
-    """Agreed, single-source and undetermined: every mention ok, pairs of ``allowed`` labels."""
+    """Agreed, single-source and undetermined: every mention ok, pairs of ``allowed`` labels.
+
+    Different facts grouped count before a misread mention, as for disputes: the grouping
+    is wrong whatever the extractor read.
+    """
     keys = mention_keys(claim)
+    sound = _sound_pair_labels(keys, labels)
+    if "different_facts" in sound:
+        return Verdict(False, "wrong_grouping")
     if any(labels.mentions.get(k) == "extraction_error" for k in keys):
         return Verdict(False, "extraction_error")
-    found = _pair_labels(keys, labels)
-    if "different_facts" in found:
-        return Verdict(False, "wrong_grouping")
-    wrong = found - allowed
+    wrong = sound - allowed
     if wrong:
         return Verdict(False, "missed_conflict" if "same_fact_conflict" in wrong else "missed_update")
     if not all(k in labels.mentions for k in keys) or not _connected(keys, labels):
@@ -275,7 +269,7 @@ def todo(claim: Mapping[str, Any], labels: Labels) -> list[dict[str, Any]]:
                 rec["stated_elsewhere"] = None
             need.append(rec)
     if claim["status"] == "disputed":
-        pairs = disputed_pairs(claim)
+        pairs = all_pairs(keys)
     else:  # a star from the first mention, unless the labeled pairs already join them all
         pairs = [] if _connected(keys, labels) else [(keys[0], k) for k in keys[1:]]
     need += [{"type": "pair", "a": list(a), "b": list(b), "label": None}

@@ -82,6 +82,16 @@ def test_a_dispute_is_real_only_on_a_conflict_between_two_sound_mentions(bench: 
     assert bench.judge(claim, _labels(bench, *_ok(A, B))).right is None  # the pair is not labeled
 
 
+def test_a_false_dispute_is_judged_only_with_every_pair_and_grouping_counts_first(bench: Any) -> None:
+    claim = _claim("disputed", A, B, C, conflicts=((0, 1),))
+    misread_c = {"type": "mention", "mention": ["1_3ecb", 5, 9], "label": "extraction_error"}
+    two = _labels(bench, *_ok(A, B), misread_c, _pair(A, B, "different_facts"), _pair(A, C, "different_facts"))
+    assert bench.judge(claim, two).right is None  # B and C are not paired yet
+    three = _labels(bench, *_ok(A, B), misread_c, _pair(A, B, "different_facts"), _pair(A, C, "different_facts"),
+                    _pair(B, C, "different_facts"))
+    assert bench.judge(claim, three) == bench.Verdict(False, "wrong_grouping")
+
+
 def test_agreed_needs_every_mention_joined_by_agreeing_pairs(bench: Any) -> None:
     claim = _claim("agreed", A, C, B)
     partial = _labels(bench, *_ok(A, B, C), _pair(A, C, "same_fact_agree"))
