@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copydesk.align.entities import (
-    EntityIndex, acronym_of, country_code, initials, normalize, person_name,
+    EntityIndex, acronym_of, country_code, initials, is_description, normalize, person_name,
 )
 from copydesk.errors import CopydeskError
 from copydesk.extract import extract
@@ -36,6 +36,7 @@ def _cid(index: EntityIndex, texts: Mapping[str, str], aid: str, words: str) -> 
     ("Kremlin's", "Kremlin"),
     ("the White House", "The White House"),
     ("NATO", "Nato"),
+    ("Mt. Cook", "Mount Cook"),
 ])
 def test_case_punctuation_and_articles_never_matter(a: str, b: str) -> None:
     assert normalize(a) == normalize(b)
@@ -78,6 +79,15 @@ def test_countries_compare_by_code(a: str, b: str) -> None:
                                         ("FBI", "Federal Bureau of Investigation")])
 def test_acronyms_are_initials(acro: str, full: str) -> None:
     assert acronym_of(acro) == initials(full)
+
+
+@pytest.mark.parametrize("name, described", [
+    ("the spokesman", True), ("The Pentagon spokesman", True), ("officials", True), ("U.S. officials", True),
+    ("a senior official", True), ("The letter", True), ("the president", True), (None, True),
+    ("John Kirby", False), ("Mr. Biden", False), ("the White House", False), ("NATO", False),
+])
+def test_descriptions_are_told_from_names(name: str | None, described: bool) -> None:
+    assert is_description(name) is described
 
 
 # --- clusters across outlets (the real extractor on news-shaped articles) --------------------
@@ -145,6 +155,7 @@ ROLES = {
     "appositive": "John Kirby, the Pentagon spokesman, said the drills were routine. Later the spokesman "
                   "said more were planned.",
     "unnamed": "The spokesman said the drills were routine. Officials declined to give numbers.",
+    "governor": "Gov. John Kirby of Ohio signed the order. The governor said it would take effect at once.",
 }
 
 
@@ -159,6 +170,8 @@ ROLES = {
     ("named", "a senior official", False),
     ("named", "spokesmen", False),
     ("named", None, False),
+    ("governor", "the governor", True),
+    ("governor", "the senator", False),
 ])
 def test_role_nouns_resolve_only_where_the_article_names_the_holder(aid: str, speaker: str | None,
                                                                      resolved: bool) -> None:
@@ -274,6 +287,22 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     index, _ = _story(texts)
     assert all("\n" not in texts[a][s:e] for c in index.clusters for a, s, e in c.mentions)
     assert _cid(index, texts, "a", "Barack Obama") == _cid(index, texts, "b", "Barack Obama") is not None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Rep. Nancy Pelosi of California spoke on Tuesday.", ["Nancy Pelosi", "California"]),
+    ("Gov. John Kirby of Ohio signed the order.", ["John Kirby", "Ohio"]),
+    ("Producer Neil Meron and Craig Zadan will run the show.", ["Neil Meron", "Craig Zadan"]),
+    ("Ships of the United States and the United Kingdom sailed.", ["United States", "United Kingdom"]),
+    ("The FBI declined to comment.", ["FBI"]),
+])
+def test_names_end_where_the_name_ends(text: str, names: list[str]) -> None:
+    index, _ = _story({"a": text})
+    got = {text[s:e] for c in index.clusters for _, s, e in c.mentions}
+    assert set(names) <= got
+    assert len({_cid(index, {"a": text}, "a", n) for n in names}) == len(names)
+    if "FBI" in names:
+        assert index.cluster(_cid(index, {"a": text}, "a", "FBI") or "").type == "ORG"
 
 
 def test_a_surname_the_recognizer_took_for_a_place_is_the_person() -> None:

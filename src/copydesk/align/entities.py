@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from copydesk.align.entity_resources import (
-    ACRONYM_SKIP, COUNTRY_CODES, NAME_SUFFIXES, NICKNAMES, ROLE_NOUNS, SURNAME_PARTICLES, TITLES,
+    ACRONYM_SKIP, COUNTRY_CODES, NAME_ABBREVIATIONS, NAME_SUFFIXES, NICKNAMES, ROLE_NOUNS, SURNAME_PARTICLES,
+    TITLE_ROLES, TITLES,
 )
 from copydesk.errors import Code, CopydeskError
 from copydesk.extract.gazetteer import is_country
@@ -56,7 +57,21 @@ def normalize(name: str) -> str:
     words = _PUNCT.sub("", _POSSESSIVE.sub("", name.strip()).lower()).split()
     while words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    return " ".join(NAME_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def is_description(name: str | None) -> bool:
+    """Whether a speaker or argument is described rather than named ("the spokesman", "the Pentagon
+    spokesman", "officials", "a senior official", "the letter"): it names no entity unless the article says
+    who (``EntityIndex.resolve``), so two such strings never make a dispute by their words."""
+    words = (name or "").split()
+    if not words:
+        return True
+    head = _PUNCT.sub("", words[-1])
+    if not head:
+        return True
+    low = head.lower()
+    return head.islower() or low in ROLE_NOUNS or lemma(low) in ROLE_NOUNS or words[0].lower() in _INDEFINITE
 
 
 @dataclass(frozen=True)
@@ -203,11 +218,13 @@ def _locals_of(aid: str, text: str, mentions: Sequence[Mention]) -> list[_Local]
 
 
 def _is_role(tok: "Token") -> str | None:
-    """The role lemma of a title or role word ("spokesman", "Gov." -> "governor" is left as "gov")."""
+    """The role noun of a title or role word ("spokesmen" -> "spokesman", "Gov." -> "governor")."""
     low = tok.lower_.rstrip(".")
     lem = tok.lemma_.lower()
     if lem in ROLE_NOUNS:
         return lem
+    if low in TITLE_ROLES:
+        return TITLE_ROLES[low]
     if low in ROLE_NOUNS or low in TITLES:
         return low
     return None

@@ -39,10 +39,24 @@ spokesman spokeswoman spokesperson president minister secretary senator governor
 mayor ambassador commander chief director chairman chairwoman chair speaker leader prosecutor attorney
 judge justice sheriff coach ceo founder premier king queen pope prince princess emperor envoy adviser
 advisor lawmaker representative congressman congresswoman diplomat admiral colonel captain lieutenant
-sergeant officer detective inspector commissioner superintendent dean principal manager owner president-elect
+sergeant officer doctor professor detective inspector commissioner superintendent dean principal manager owner president-elect
 vice-president executive head boss chairperson actor actress singer rapper star player striker goalkeeper
 quarterback pitcher driver pilot suspect victim gunman defendant plaintiff lawyer
 """.split())
+
+#: Title abbreviations and the role noun they stand for ("Gov. Newsom" is "the governor").
+TITLE_ROLES: dict[str, str] = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "maj": "major", "adm": "admiral", "capt": "captain", "sgt": "sergeant",
+    "pres": "president", "prof": "professor", "dr": "doctor", "supt": "superintendent", "insp": "inspector",
+    "det": "detective", "cmdr": "commander", "amb": "ambassador", "atty": "attorney",
+}
+
+#: Abbreviated words inside place and organisation names, spelt out for comparison ("Mt Cook").
+NAME_ABBREVIATIONS: dict[str, str] = {
+    "mt": "mount", "ft": "fort", "pt": "point", "univ": "university", "dept": "department", "intl": "international",
+    "natl": "national", "assn": "association", "corp": "corporation", "co": "company", "inc": "incorporated",
+}
 
 #: Country names news uses that pycountry does not look up, with their ISO 3166 alpha-3 code.
 COUNTRY_CODES: dict[str, str] = {

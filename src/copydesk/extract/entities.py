@@ -88,6 +88,18 @@ def _namelike(tok: "Token") -> bool:
         and not tok.is_space  # the tagger sometimes calls a line break PROPN: a name never spans one
 
 
+#: Glue words that never sit inside a person's name ("de", "van", "al" may).
+_PERSON_BREAKS = frozenset({"of", "for", "on", "the", "and", "&"})
+
+
+def _person_span(doc: "Doc", start: int) -> bool:
+    """Whether the name starting at token ``start`` is a person's: the recognizer says so or a title leads it."""
+    first = doc[start]
+    prev = doc[start - 1] if start > 0 else None
+    return first.ent_type_ == "PERSON" or first.text in PERSON_TITLES or (
+        prev is not None and (prev.text in PERSON_TITLES or prev.text.capitalize() in PERSON_TITLES))
+
+
 def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     """Token bounds of a name grown over adjacent proper nouns and the glue between them;
     a recognizer span is cut before a preposition that opens a place ("Summit in Vilnius")."""
@@ -98,8 +110,11 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     while end < len(doc) and (_namelike(doc[end]) or (
             doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
                 doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
-        if doc[end].lower_ in ("and", "&") and "PERSON" in (doc[start].ent_type_, doc[end + 1].ent_type_):
-            break  # "Craig Zadan and Neil Meron": two people, not one name
+        if doc[end].lower_ == "and" and ("PERSON" in (doc[start].ent_type_, doc[end + 1].ent_type_)
+                                          or doc[end + 1].lower_ == "the"):
+            break  # "Craig Zadan and Neil Meron", "the Bank of America and the Treasury": two names
+        if doc[end].lower_ in _PERSON_BREAKS and _person_span(doc, start):
+            break  # "Rep. Nancy Pelosi of California": her name ends before "of"
         end += 1
     while end > start and (doc[end - 1].lower_ in NAME_GLUE or doc[end - 1].pos_ == "ADJ"):
         end -= 1
@@ -146,6 +161,8 @@ def _type(words: list[str], label: str | None, titled: bool, head: "Token") -> s
         return place
     if label == "PERSON" and not titled and len(words) == 1 and ACRONYM.match(name):
         return "ORG"  # "FBI", "NASA": no person's name is an acronym
+    if titled and label in (None, "PRODUCT", "EVENT"):
+        return "PERSON"  # "Gov. John Kirby": a title makes a person whatever else the recognizer guessed
     if label:
         return label
     return _classify(words, titled)
@@ -190,6 +207,8 @@ def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | No
     out: list[tuple[int, int, str, bool, str | None]] = []
     for lo, hi, label in spans:
         toks, title = _name_tokens(list(doc[lo:hi]))
+        while label == "PERSON" and len(toks) > 1 and toks[0].pos_ == "NOUN" and toks[1].pos_ == "PROPN":
+            toks = toks[1:]  # "Producer Neil Meron", "Comedian Ellen DeGeneres": a common noun opens no name
         if not toks or (label is None and toks[0].text in STOP_CAPS and len(toks) == 1):
             continue
         title = title or _title_before(toks[0])
