@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -51,6 +52,7 @@ def run(path: Path, db: str, workers: int, settings: Settings, extract: bool) ->
 
             worker_peaks.update(get_client().run(_rss_mib))
 
+    load = os.getloadavg()[0]
     t0 = time.perf_counter()
     summary = api.ingest_distributed([str(path)], workers=workers or None, db=db, settings=settings,
                                      progress=sample, extract=extract)
@@ -59,6 +61,7 @@ def run(path: Path, db: str, workers: int, settings: Settings, extract: bool) ->
         given = {a.id: a.meta.get("given_id") for a in st.articles()}
         story = {given[a]: s.id for s in st.stories() for a in s.article_ids}
     return {"seconds": round(spent, 2), "articles_per_s": round(summary.ingested / spent, 2),
+            "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2),
             "ingested": summary.ingested, "rejected": summary.rejected,
             "peak_worker_rss_mib": sorted(round(v, 1) for v in worker_peaks.values()), "story_of": story}
 

@@ -532,7 +532,7 @@ def _store_and_place(store: Any, items: Sequence[Article | Rejection],
     """
     summary = store.add(items, batch_size=settings.batch_size)
     store.save_mentions_many({aid: mentions[aid] for aid in summary.new_ids if aid in mentions})
-    if summary.new_ids:
+    if summary.article_ids:  # duplicates too: a killed run may have stored them without placing them
         _assign(store, list(summary.new_ids), settings, prepared, links)
     return summary
 

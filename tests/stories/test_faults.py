@@ -2,12 +2,16 @@
 
 After a kill and a rerun every article is stored once and in exactly one story,
 and the stories are those of one uninterrupted ingest; concurrent ingests into one
-database give the stories of one ingest of their union. The default suite runs a
-few trials; ``--runslow`` runs ten kills per database and four writers at once.
+database give the stories of one ingest of their union. The same holds on Dask
+(``--workers 2``): a worker killed mid-run (the job finishes by itself), the client
+killed (its workers go with it; the rerun completes), Dask ingests at once. The
+default suite runs one trial of each kind on SQLite; ``--runslow`` runs ten of each
+kill per database and two and four writers at once.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
 import shutil
@@ -31,6 +35,10 @@ N = STORIES * PER_STORY
 #: Small transactions, so kills land between store batches and between placement chunks.
 ENV = {**os.environ, "COPYDESK_BATCH_SIZE": "6"}
 COPYDESK = shutil.which("copydesk") or "copydesk"
+#: Dask runs: partitions of a few lines, so kills land between partitions as well as inside them.
+DASK_ENV = {**ENV, "COPYDESK_PARTITION_SIZE": "3"}
+needs_dask = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                                reason="dask[distributed] is not installed (pip install 'copydesk[scale]')")
 
 
 @pytest.fixture(scope="module")
@@ -46,20 +54,33 @@ def _url(kind: str, tmp: Path) -> Iterator[str]:
             yield url
 
 
-def _ingest(paths: list[Path], url: str) -> subprocess.Popen:
+def _ingest(paths: list[Path], url: str, workers: int | None = None) -> subprocess.Popen:
+    """``copydesk ingest PATHS`` in the background; with ``workers``, on a local Dask cluster of that many."""
     log = open(Path(str(paths[0])).parent / f"ingest-{time.monotonic_ns()}.log", "w+")
-    proc = subprocess.Popen([COPYDESK, "ingest", *map(str, paths), "--db", url], env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=log)
+    dask = ["--workers", str(workers)] if workers else []
+    proc = subprocess.Popen([COPYDESK, "ingest", *map(str, paths), "--db", url, *dask],
+                            env=DASK_ENV if workers else ENV, stdout=subprocess.DEVNULL, stderr=log)
     proc.log = log  # type: ignore[attr-defined]
     return proc
 
 
-def _finish(proc: subprocess.Popen) -> None:
+def _finish(proc: subprocess.Popen) -> str:
+    """Wait for a run to succeed; the tail of what it wrote to stderr."""
     proc.wait(timeout=1200)
     log = proc.log  # type: ignore[attr-defined]
     log.seek(0)
-    assert proc.returncode == 0, log.read()[-2000:]
+    tail = log.read()[-3000:]
     log.close()
+    assert proc.returncode == 0, tail
+    return tail
+
+
+def _stories_after(url: str, log: str) -> set[frozenset[str]]:
+    """``_stories`` with the last run's stderr in the message when a check fails."""
+    try:
+        return _stories(url)
+    except AssertionError as e:
+        raise AssertionError(f"{e}\n--- the last run's stderr:\n{log}") from None
 
 
 def _counts(url: str) -> tuple[int, int]:
@@ -114,9 +135,39 @@ def expected(inputs: list[Path], tmp_path_factory: pytest.TempPathFactory) -> _C
     return _Clean(inputs, tmp_path_factory)
 
 
-def _kill_and_rerun(kind: str, inputs: list[Path], tmp: Path, rng: random.Random) -> set[frozenset[str]]:
+def _workers(proc: subprocess.Popen) -> list["psutil.Process"]:
+    """The Dask worker processes of a ``copydesk ingest --workers`` run (spawned by its nannies)."""
+    import psutil
+
+    try:
+        kids = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    out = []
+    for k in kids:
+        try:
+            line = " ".join(k.cmdline())
+        except psutil.Error:
+            continue
+        if "spawn_main" in line and "resource_tracker" not in line:
+            out.append(k)
+    return out
+
+
+def _gone(procs: list["psutil.Process"], within: float) -> bool:
+    import psutil
+
+    _, alive = psutil.wait_procs(procs, timeout=within)
+    for p in alive:  # leave nothing running whatever the verdict
+        p.kill()
+    return not alive
+
+
+def _kill_and_rerun(kind: str, inputs: list[Path], tmp: Path, rng: random.Random,
+                    workers: int | None = None) -> set[frozenset[str]]:
+    """Kill ``copydesk ingest`` (the Dask client, with ``workers``) at a random point, rerun it: the stories."""
     for url in _url(kind, tmp):
-        proc = _ingest(inputs, url)
+        proc = _ingest(inputs, url, workers)
         # the kill point: after some articles are stored, or after some are placed into stories
         placed_phase, target = rng.random() < 0.5, rng.randint(1, N - 1)
         while proc.poll() is None:
@@ -124,22 +175,41 @@ def _kill_and_rerun(kind: str, inputs: list[Path], tmp: Path, rng: random.Random
             if (placed if placed_phase else stored) >= target:
                 break
             time.sleep(rng.uniform(0.0, 0.05))
+        cluster = _workers(proc) if workers else []
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
-        _finish(_ingest(inputs, url))
-        return _stories(url)
+        assert _gone(cluster, 30), "Dask workers outlived their killed client"
+        return _stories_after(url, _finish(_ingest(inputs, url, workers)))
     raise AssertionError("unreachable")
 
 
-def _concurrent(kind: str, inputs: list[Path], tmp: Path, writers: int) -> set[frozenset[str]]:
+def _kill_a_worker(kind: str, inputs: list[Path], tmp: Path, rng: random.Random) -> set[frozenset[str]]:
+    """SIGKILL one Dask worker of ``copydesk ingest --workers 2`` at a random point; the run finishes by itself."""
+    for url in _url(kind, tmp):
+        proc = _ingest(inputs, url, 2)
+        target = rng.randint(0, N // 2)  # articles stored when the worker dies
+        killed = None
+        while proc.poll() is None and killed is None:
+            workers = _workers(proc)
+            if len(workers) == 2 and _counts(url)[0] >= target:
+                killed = rng.choice(workers)
+                killed.kill()
+            time.sleep(rng.uniform(0.0, 0.05))
+        log = _finish(proc)
+        assert killed is not None, "the run ended before a worker could be killed"
+        return _stories_after(url, log)
+    raise AssertionError("unreachable")
+
+
+def _concurrent(kind: str, inputs: list[Path], tmp: Path, writers: int,
+                workers: int | None = None) -> set[frozenset[str]]:
     for url in _url(kind, tmp):
         # each writer takes a share of the files, and the first file is given to two of them
         shares = [inputs[i::writers] for i in range(writers)]
         shares[-1] = [*shares[-1], inputs[0]]
-        procs = [_ingest(share, url) for share in shares]
-        for p in procs:
-            _finish(p)
-        return _stories(url)
+        procs = [_ingest(share, url, workers) for share in shares]
+        logs = [_finish(p) for p in procs]
+        return _stories_after(url, "\n".join(logs))
     raise AssertionError("unreachable")
 
 
@@ -180,3 +250,48 @@ def test_stories_repair_places_what_a_killed_run_left(inputs: list[Path], expect
     assert out.returncode == 0, out.stderr
     assert f"placed {N}" in out.stdout
     assert _stories(url) == expected["sqlite"]
+
+
+# --- on Dask ----------------------------------------------------------------------------------
+
+
+@needs_dask
+def test_dask_worker_killed_mid_run(inputs: list[Path], expected: _Clean, tmp_path: Path) -> None:
+    assert _kill_a_worker("sqlite", inputs, tmp_path, random.Random(21)) == expected["sqlite"]
+
+
+@needs_dask
+def test_dask_client_killed_then_rerun(inputs: list[Path], expected: _Clean, tmp_path: Path) -> None:
+    assert _kill_and_rerun("sqlite", inputs, tmp_path, random.Random(31), workers=2) == expected["sqlite"]
+
+
+@needs_dask
+def test_two_dask_ingests_at_once(inputs: list[Path], expected: _Clean, tmp_path: Path) -> None:
+    assert _concurrent("sqlite", inputs, tmp_path, 2, workers=1) == expected["sqlite"]
+
+
+@needs_dask
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("trial", range(10))
+def test_dask_worker_killed_at_random_points(kind: str, trial: int, inputs: list[Path], expected: _Clean,
+                                             tmp_path: Path) -> None:
+    assert _kill_a_worker(kind, inputs, tmp_path, random.Random(2000 + trial)) == expected[kind]
+
+
+@needs_dask
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("trial", range(10))
+def test_dask_client_killed_at_random_points(kind: str, trial: int, inputs: list[Path], expected: _Clean,
+                                             tmp_path: Path) -> None:
+    assert _kill_and_rerun(kind, inputs, tmp_path, random.Random(3000 + trial), workers=2) == expected[kind]
+
+
+@needs_dask
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("writers", [2, 4])
+def test_dask_ingests_at_once(kind: str, writers: int, inputs: list[Path], expected: _Clean,
+                              tmp_path: Path) -> None:
+    assert _concurrent(kind, inputs, tmp_path, writers, workers=1) == expected[kind]
