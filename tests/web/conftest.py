@@ -59,11 +59,12 @@ class FakeApi:
                          "n_articles": len(arts), "sources": sorted({a["source"] for a in arts})})
         return rows[offset:offset + limit]
 
-    def story_report(self, story_id: str, *, db: str | None = None) -> dict[str, Any]:
+    def story_report(self, story_id: str, *, db: str | None = None, offset: int = 0,
+                     limit: int | None = None) -> dict[str, Any]:
         for st in self.doc["stories"]:
             if st["id"] == story_id:
-                return {"schema": self.doc["schema"], "articles": [self.arts[a] for a in st["articles"]],
-                        "stories": [copy.deepcopy(st)], "rejected": []}
+                return api._page({"schema": self.doc["schema"], "articles": [self.arts[a] for a in st["articles"]],
+                                  "stories": [copy.deepcopy(st)], "rejected": []}, offset, limit)
         raise CopydeskError(Code.E604, detail=story_id)
 
     def list_articles(self, *, db: str | None = None, q: str | None = None, source: str | None = None,

@@ -89,7 +89,7 @@ def test_article_page_and_twin(client: Any) -> None:
     view = client.get(f"/articles/{aid}.json").json()
     assert view["article"]["id"] == aid and any(c["id"] == claim["id"] for c in view["claims"])
     page = client.get(f"/articles/{aid}").text
-    assert f'href="/stories/{sid}#claim-{claim["id"]}"' in page
+    assert f'href="/stories/{sid}?claim={claim["id"]}#claim-{claim["id"]}"' in page
     assert f'id="{anchor_id(aid, 0)}"' in page
     assert 'class="sent cited"' in page
 
@@ -225,6 +225,40 @@ def test_mentions_inside_a_claim_link_to_it() -> None:
             "claims": [{"story": "s1", "id": "c1", "summary": "crew hurt", "status": "agreed", "mention_index": 0,
                         "start": 0, "end": 40}]}
     ctx = article_context(view)
-    assert ctx["links"][(33, 39)] == "/stories/s1#claim-c1"
+    assert ctx["links"][(33, 39)] == "/stories/s1?claim=c1#claim-c1"
     assert (45, 49) not in ctx["links"]
     assert ctx["cited"] == {0}
+
+
+def test_story_page_pages_its_claims_with_links(client: Any) -> None:
+    sid = _story_id(client)
+    whole = client.get(f"/stories/{sid}.json?limit=500").json()["stories"][0]["claims"]
+    assert len(whole) >= 5, "the bundled story has claims enough to page"
+    first = client.get(f"/stories/{sid}?limit=2").text
+    assert 'rel="next" href="?offset=2&amp;limit=2"' in first and 'rel="prev"' not in first
+    assert f"claims 1–2 of {len(whole)}" in first
+    second = client.get(f"/stories/{sid}?offset=2&limit=2").text
+    assert 'rel="prev" href="?offset=0&amp;limit=2"' in second and 'rel="next" href="?offset=4&amp;limit=2"' in second
+    rows = re.findall(r'<tr id="claim-([^"]+)"', second)
+    assert rows == [c["id"] for c in whole[2:4]], "the page's matrix holds the page's claims"
+
+
+def test_story_twin_pages_like_the_page(client: Any) -> None:
+    sid = _story_id(client)
+    whole = client.get(f"/stories/{sid}.json?limit=500").json()["stories"][0]
+    doc = client.get(f"/stories/{sid}.json?offset=2&limit=2").json()
+    st = doc["stories"][0]
+    assert [c["id"] for c in st["claims"]] == [c["id"] for c in whole["claims"][2:4]]
+    assert st["page"]["offset"] == 2 and st["page"]["limit"] == 2 and st["page"]["claims"] == len(whole["claims"])
+    cited = {m["article"] for c in st["claims"] for m in c["mentions"]}
+    assert cited <= {a["id"] for a in doc["articles"]}, "every article the page cites comes with it"
+    assert client.get(f"/stories/{sid}.json?limit=0").status_code == 400
+
+
+def test_a_claim_link_opens_the_page_holding_it(client: Any) -> None:
+    sid = _story_id(client)
+    whole = client.get(f"/stories/{sid}.json?limit=500").json()["stories"][0]["claims"]
+    target = whole[-1]["id"]
+    st = client.get(f"/stories/{sid}.json?limit=2&claim={target}").json()["stories"][0]
+    assert target in [c["id"] for c in st["claims"]] and st["page"]["offset"] == (len(whole) - 1) // 2 * 2
+    assert f'id="claim-{target}"' in client.get(f"/stories/{sid}?limit=2&claim={target}").text

@@ -58,3 +58,32 @@ def copy_chain(article_ids: Sequence[str],
     if reached != set(ids):
         return None
     return roots[0], [a for a in ids if a != roots[0]], {k for _, _, k in inside}
+
+
+def sample_groups(groups: Sequence[Sequence[str]], cap: int) -> list[list[str]]:
+    """At most ``cap`` articles of ``groups``, each group keeping its order: round after round the
+    next article of every group, so that every group (up to ``cap`` of them) keeps one at least."""
+    chosen: list[list[str]] = [[] for _ in groups]
+    left, depth = cap, 0
+    while left > 0 and any(depth < len(g) for g in groups):
+        for gi, g in enumerate(groups):
+            if depth < len(g) and left > 0:
+                chosen[gi].append(g[depth])
+                left -= 1
+        depth += 1
+    return chosen
+
+
+def story_groups(story: Mapping[str, Any], article_ids: Sequence[str]) -> list[list[str]]:
+    """The dependence groups of a story's ``article_ids``, as ``dependence_groups`` orders them.
+
+    A paged story lists only some of its edges, so its groups are the ones it names
+    (``dependence_groups``); a whole story's edges give the same groups.
+    """
+    if "page" not in story or "dependence_groups" not in story:
+        return dependence_groups(article_ids, story.get("dependencies", ()))
+    order = {a: i for i, a in enumerate(article_ids)}
+    named = [sorted((a for a in g if a in order), key=order.__getitem__) for g in story["dependence_groups"]]
+    grouped = {a for g in named for a in g}
+    comps = [g for g in named if g] + [[a] for a in article_ids if a not in grouped]
+    return sorted(comps, key=lambda g: order[g[0]])

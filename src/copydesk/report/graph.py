@@ -6,18 +6,29 @@ import math
 from html import escape
 from typing import Any, Mapping
 
-from copydesk.report.deps import dependence_groups, group_of
+from copydesk.report.deps import group_of, sample_groups, story_groups
 
 NODE_RADIUS = 9
+#: Articles drawn at most; a larger story is drawn by each group's earliest articles.
+MAX_NODES = 60
 PALETTE = ("#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#65a30d", "#dc2626")
 
 
-def graph_svg(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]], size: int = 420) -> str:
-    """An SVG drawing of the story's articles and the dependence edges between them."""
+def graph_svg(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]], size: int = 420,
+              max_nodes: int = MAX_NODES) -> str:
+    """An SVG drawing of the story's articles and the dependence edges between them.
+
+    A story of more than ``max_nodes`` articles draws that many, every group in turn keeping
+    its earliest ones, and says how many it left out.
+    """
     ids = [a for a in story["articles"] if a in articles]
-    groups = dependence_groups(ids, story.get("dependencies", ()))
+    groups = story_groups(story, ids)
     gid = group_of(groups)
+    if len(ids) > max_nodes:
+        groups = sample_groups([sorted(g, key=lambda x: articles[x].get("published") or "") for g in groups],
+                               max_nodes)
     ordered = [a for g in groups for a in g]
+    left_out = len(ids) - len(ordered)
     width = size + 240  # room for outlet names left and right of the circle
     cx, cy = width / 2, size / 2
     r = size / 2 - 50 if len(ordered) > 1 else 0
@@ -61,7 +72,10 @@ def graph_svg(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]
                      f'stroke="#fff" stroke-width="2"><title>{name}</title></circle>'
                      f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}" '
                      f'font-size="12" fill="#1e293b">{name}</text></g>')
-    if not story.get("dependencies"):
+    if left_out:
+        parts.append(f'<text x="{cx}" y="{size - 14}" text-anchor="middle" font-size="12" fill="#64748b">'
+                     f"{len(ordered)} of {len(ids)} articles drawn: the earliest of each group</text>")
+    elif not story.get("dependencies"):
         parts.append(f'<text x="{cx}" y="{size - 14}" text-anchor="middle" font-size="12" fill="#64748b">'
                      "No dependence found between these articles</text>")
     parts.append("</svg>")

@@ -11,10 +11,15 @@ from typing import Any, Mapping, Sequence
 from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, Claim, CopyLink, Dependence, Mention, Quantity, Time
 from copydesk.pipeline import Analysis, StoryAnalysis
+from copydesk.report.resources import DEPENDENT_SCORE
 from copydesk.settings import Settings
 
 SCHEMA_ID = "copydesk.report/1"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: Dependence edges a story lists beyond those joining its groups (which are always listed):
+#: a story of thousands of articles scores tens of thousands of pairs; ``dependence_summary``
+#: counts them and names each group's origins.
+MAX_DEPENDENCIES = 1000
 
 
 @lru_cache(maxsize=1)
@@ -73,33 +78,90 @@ def claim_dict(c: Claim, by_id: Mapping[str, Article]) -> dict[str, Any]:
             "differences": [{"mentions": [d.a, d.b], "type": d.type, "note": d.note} for d in c.differences]}
 
 
+def copy_origins(copies: Mapping[frozenset[str], CopyLink],
+                 by_id: Mapping[str, Article]) -> dict[frozenset[str], str]:
+    """For each copied pair whose dates tell, the article the other copies (the earlier published).
+
+    Two copies of one origin get no direction: the later need not copy the earlier.
+    """
+    out: dict[frozenset[str], str] = {}
+    for pair, link in copies.items():
+        first, later = by_id[link.a].published, by_id[link.b].published
+        if len(pair) == 2 and first and later and first < later:
+            out[pair] = link.a
+    copies_of: dict[str, set[str]] = {}  # copier -> the articles it copies
+    for pair, origin in out.items():
+        for a in pair:
+            if a != origin:
+                copies_of.setdefault(a, set()).add(origin)
+    none: set[str] = set()
+    return {pair: o for pair, o in out.items()
+            if not set.intersection(*(copies_of.get(a, none) for a in pair))}
+
+
 def dependency_dict(d: Dependence, copies: Mapping[frozenset[str], CopyLink],
-                    by_id: Mapping[str, Article]) -> dict[str, Any]:
+                    origins: Mapping[frozenset[str], str]) -> dict[str, Any]:
     """A dependence edge; ``origin`` names the article the other copies, where the dates tell."""
     out: dict[str, Any] = {"articles": [d.a, d.b], "score": round(float(d.score), 4), "evidence": list(d.evidence)}
-    link = copies.get(frozenset((d.a, d.b)))
+    pair = frozenset((d.a, d.b))
+    link = copies.get(pair)
     if link is not None:
         out["copy"] = link.kind
-        first, later = by_id[link.a].published, by_id[link.b].published
-        if first and later and first < later:
-            out["origin"] = link.a
+        if pair in origins:
+            out["origin"] = origins[pair]
     return out
 
 
-def siblings_undirected(deps: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop the direction between two copies of one origin: the later need not copy the earlier."""
-    origins: dict[str, set[str]] = {}  # copier -> the articles it copies
-    for d in deps:
-        if "origin" in d:
-            for a in d["articles"]:
-                if a != d["origin"]:
-                    origins.setdefault(a, set()).add(d["origin"])
-    for d in deps:
-        if "origin" in d:
-            x, y = d["articles"]
-            if origins.get(x, set()) & origins.get(y, set()):
-                del d["origin"]
-    return deps
+def listed_dependences(deps: Sequence[Dependence], origins: Mapping[frozenset[str], str],
+                       cap: int = MAX_DEPENDENCIES, threshold: float = DEPENDENT_SCORE) -> list[Dependence]:
+    """The edges a report lists: all of them up to ``cap``; beyond, the edges that join each
+    dependence group (directed copies first, then the strongest), then the strongest others
+    up to ``cap``. Groups read off the listed edges are the story's groups either way."""
+    if len(deps) <= cap:
+        return list(deps)
+    order = sorted(range(len(deps)), key=lambda i: (frozenset((deps[i].a, deps[i].b)) not in origins,
+                                                    -deps[i].score, deps[i].a, deps[i].b))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    joining, rest = [], []
+    for i in order:
+        d = deps[i]
+        if d.score >= threshold:
+            ra, rb = find(d.a), find(d.b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+                joining.append(i)
+                continue
+        rest.append(i)
+    keep = set(joining) | set(rest[:max(0, cap - len(joining))])
+    return [deps[i] for i in sorted(keep)]
+
+
+def dependence_summary(sa: StoryAnalysis, listed: int, origins: Mapping[frozenset[str], str],
+                       by_id: Mapping[str, Article]) -> dict[str, Any]:
+    """Dependence per group rather than per pair: how many pairs were scored and listed, and for
+    each group of two or more its articles, its earliest article and its origins (the articles
+    others in it copy that copy none of them, earliest first, where dates tell)."""
+    copiers = {a for pair, o in origins.items() for a in pair if a != o}
+    copied = set(origins.values())
+
+    def published(a: str) -> tuple[str, str]:
+        return (by_id[a].published or "9999", a) if a in by_id else ("9999", a)
+
+    groups = []
+    for g in sa.groups:
+        if len(g) < 2:
+            continue
+        roots = sorted((a for a in g if a in copied and a not in copiers), key=published)
+        groups.append({"articles": list(g), "first": min(g, key=published), "origins": roots})
+    return {"pairs": len(sa.dependences), "listed": listed, "groups": groups}
 
 
 def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
@@ -116,14 +178,17 @@ def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
     members = {aid: by_id[aid] for aid in st.article_ids if aid in by_id}
     ments = {aid: tuple((mentions or {}).get(aid, ())) for aid in members}
     links = {frozenset((c.a, c.b)): c for c in copies if c.a in members and c.b in members}
+    origins = copy_origins(links, by_id)
+    listed = listed_dependences(sa.dependences, origins)
     d = {
         "id": st.id, "title": st.title, "storyline": st.storyline_id,
         "articles": list(st.article_ids),
         "claims": [claim_dict(c, by_id) for c in sa.claims],
         "quotes": build_quotes(list(members), members, ments),
         "timeline": build_timeline(sa.claims, members, ments),
-        "dependencies": siblings_undirected([dependency_dict(dep, links, by_id) for dep in sa.dependences]),
+        "dependencies": [dependency_dict(dep, links, origins) for dep in listed],
         "dependence_groups": [list(g) for g in sa.groups if len(g) > 1],
+        "dependence_summary": dependence_summary(sa, len(listed), origins, by_id),
         "entities": EntityIndex.build(members, ments, story_id=st.id).to_json(),
         "brief": [],
     }

@@ -29,6 +29,7 @@ from copydesk.errors import Code, CopydeskError
 from copydesk.report.highlight import anchor_id
 from copydesk.report.html import context as report_context
 from copydesk.report.html import environment
+from copydesk.report.matrix import build_matrix
 from copydesk.report.spans import sentence_span
 from copydesk.settings import Settings
 from copydesk.web import uploads
@@ -45,6 +46,12 @@ Q = Annotated[str | None, Query(max_length=500, description="words in the title 
 Source = Annotated[str | None, Query(max_length=300)]
 Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Limit = Annotated[int, Query(ge=1, le=500)]
+#: Claims one story page shows (its JSON twin too); the others are pages away.
+STORY_PAGE_CLAIMS = 50
+#: Articles a story page names in its header (all are in the matrix's groups and the JSON).
+STORY_PAGE_ARTICLES = 40
+ClaimLimit = Annotated[int, Query(ge=1, le=500, description="claims per page")]
+ClaimId = Annotated[str | None, Query(max_length=200, description="open the page holding this claim")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["files", CSRF_FIELD],
@@ -143,9 +150,20 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
         data = stories_data(q, source, since, until, limit, offset)
         return page(request, "stories.html", **data, all_sources=data["sources"])
 
-    @app.get("/stories/{story_id}.json", summary="One story's report (JSON, copydesk.report/1)")
-    def story_json(story_id: str) -> dict[str, Any]:
-        return api.story_report(story_id, db=db)
+    def story_page_data(story_id: str, offset: int, limit: int, claim: str | None) -> dict[str, Any]:
+        """One page of a story's report: ``limit`` claims from ``offset`` (or from the page holding
+        ``claim``); the whole report is computed once per membership and cached by the API."""
+        if claim:
+            whole = api.story_report(story_id, db=db)
+            ids = [c["id"] for st in whole["stories"] for c in st["claims"]]
+            if claim in ids:
+                offset = ids.index(claim) // limit * limit
+        return api.story_report(story_id, db=db, offset=offset, limit=limit)
+
+    @app.get("/stories/{story_id}.json", summary="One page of a story's report (JSON, copydesk.report/1)")
+    def story_json(story_id: str, offset: Offset = 0, limit: ClaimLimit = STORY_PAGE_CLAIMS,
+                   claim: ClaimId = None) -> dict[str, Any]:
+        return _cited_articles_only(story_page_data(story_id, offset, limit, claim))
 
     @app.get("/stories/{story_id}.html", response_class=HTMLResponse, summary="One story as a standalone HTML report")
     def story_report_html(story_id: str) -> HTMLResponse:
@@ -157,14 +175,18 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
     def story_report_md(story_id: str) -> Response:
         return Response(api.render(api.story_report(story_id, db=db), "md"), media_type="text/markdown; charset=utf-8")
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story")
-    def story_page(request: Request, story_id: str) -> Response:
-        doc = api.story_report(story_id, db=db)
-        ctx = report_context(doc, _article_href)
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story, a page of its claims at a time")
+    def story_page(request: Request, story_id: str, offset: Offset = 0, limit: ClaimLimit = STORY_PAGE_CLAIMS,
+                   claim: ClaimId = None) -> Response:
+        doc = story_page_data(story_id, offset, limit, claim)
         story = next(s for s in doc["stories"] if s["id"] == story_id) if doc["stories"] else None
         if story is None:
             raise CopydeskError(Code.E604, detail=story_id)
-        return page(request, "story.html", story=story, **ctx)
+        ctx = report_context(doc, _article_href)
+        arts = {a["id"]: a for a in doc["articles"]}
+        # the matrix of this page's claims, so each claim on the page has its row (and its anchor)
+        story = {**story, "matrix": build_matrix(story, arts, max_rows=limit)}
+        return page(request, "story.html", story=story, max_listed=STORY_PAGE_ARTICLES, **ctx)
 
     # --- articles -----------------------------------------------------------------------
 
@@ -267,8 +289,32 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
     return app
 
 
+def _cited_articles_only(doc: dict[str, Any]) -> dict[str, Any]:
+    """A story page's report with only the articles its page cites (claims, quotes, timeline,
+    brief) and its dependence edges touch; ``page.articles`` counts them all."""
+    keep: set[str] = set()
+    for st in doc["stories"]:
+        for c in st["claims"]:
+            keep.update(m["article"] for m in c["mentions"])
+        for part in ("quotes", "timeline"):
+            for item in st.get(part, ()):
+                keep.update(m["article"] for m in item.get("mentions", ()))
+        for b in st.get("brief", ()):
+            keep.update(c["article"] for c in b.get("citations", ()))
+        for d in st.get("dependencies", ()):
+            keep.update(d["articles"])
+        if "page" in st:
+            st["page"] = {**st["page"], "articles": len(doc["articles"])}
+    return {**doc, "articles": [a for a in doc["articles"] if a["id"] in keep]}
+
+
 def _file_id(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "_", value)[:80]
+
+
+def _claim_href(c: Mapping[str, Any]) -> str:
+    """The story page holding claim ``c``, at its row."""
+    return f"/stories/{c['story']}?claim={c['id']}#claim-{c['id']}"
 
 
 def article_context(view: Mapping[str, Any]) -> dict[str, Any]:
@@ -278,10 +324,10 @@ def article_context(view: Mapping[str, Any]) -> dict[str, Any]:
     links: dict[tuple[int, int], str] = {}
     for c in view.get("claims", ()):
         if "start" in c and "end" in c:
-            links.setdefault((c["start"], c["end"]), f"/stories/{c['story']}#claim-{c['id']}")
+            links.setdefault((c["start"], c["end"]), _claim_href(c))
     mentions = [{"kind": m["kind"], "start": m["start"], "end": m["end"], "title": mention_title(m)}
                 for m in view.get("mentions", ())]
-    spans = [(c["start"], c["end"], f"/stories/{c['story']}#claim-{c['id']}") for c in view.get("claims", ())
+    spans = [(c["start"], c["end"], _claim_href(c)) for c in view.get("claims", ())
              if "start" in c and "end" in c]
     for m in mentions:  # a mention inside a claim's span links to that claim
         href = next((h for s, e, h in spans if s <= m["start"] and m["end"] <= e), None)
