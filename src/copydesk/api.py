@@ -8,6 +8,7 @@ or the pipeline directly.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 import threading
 from contextlib import contextmanager
@@ -480,7 +481,10 @@ def story_report(story_id: str, *, db: str | None = None, settings: Settings | N
         if story is None:
             raise CopydeskError(Code.E604, detail=story_id)
         which = "all" if all_versions else "latest"
-        key = f"story/versions:{story.id}:{which}:{'|'.join(sorted(story.article_ids))}"
+        # the membership as a digest: a story of thousands of articles would make a key longer
+        # than a PostgreSQL index entry may be
+        members = hashlib.sha256("|".join(sorted(story.article_ids)).encode("utf-8")).hexdigest()
+        key = f"story/versions:{story.id}:{which}:{members}"
         with _report_lock(story.id):
             cached = st.report(key)
             if cached is None:
