@@ -54,7 +54,7 @@ def test_demo_summarizes_writes_the_report_and_suggests_serve(tmp_path: Path, db
     code, out, err = _run("demo", "--db", db_url)
     assert code == 0, err
     assert len(out.splitlines()) < 25, "a summary, not the report"
-    assert "Planted disputes found: 2 of 2" in out
+    assert "Planted disputes found: 1 of 1" in out
     assert "Coastline Wire -> " in out, "the copy chain names the wire as the origin"
     assert "copydesk serve" in out and "copydesk-demo.md" in out
     assert (tmp_path / "copydesk-demo.md").read_text("utf-8").startswith("# ")

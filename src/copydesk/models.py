@@ -18,7 +18,7 @@ ClaimStatus = Literal["agreed", "disputed", "single-source", "undetermined"]
 DifferenceType = Literal[
     "same", "rounding", "unit", "bound", "conflict", "time", "scope",
     "wording", "polarity", "category", "verbatim", "truncated", "drift",
-    "speaker", "paraphrase",
+    "speaker", "paraphrase", "update", "undetermined", "frame",
 ]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from copydesk.models import Article, Claim, Mention, Quantity, Quote, Span, Time
 
 
-def art(aid: str, text: str, source: str | None = None, **meta: object) -> Article:
-    return Article(id=aid, source=source or f"outlet-{aid}", text=text, meta=dict(meta))
+def art(aid: str, text: str, source: str | None = None, published: str | None = None, **meta: object) -> Article:
+    return Article(id=aid, source=source or f"outlet-{aid}", text=text, published=published, meta=dict(meta))
 
 
 def at(a: Article, phrase: str, kind: str, value: object, nth: int = 0) -> Mention:
@@ -31,15 +31,15 @@ def qty(amount: float | None, unit: str | None = None, qualifier: str | None = N
                     normalized_unit=BASE[unit], counted=counted)
 
 
-def quote(a: Article, content: str, speaker: str | None, direct: bool = True) -> Mention:
+def quote(a: Article, content: str, speaker: str | None, direct: bool = True, polarity: str = "affirmed") -> Mention:
     i = a.text.index(content)
     return Mention("quote", i, i + len(content),
                    Quote(speaker=speaker, speaker_span=None, cue_span=None,
-                         content_span=Span(i, i + len(content)), direct=direct), article_id=a.id)
+                         content_span=Span(i, i + len(content)), direct=direct, polarity=polarity), article_id=a.id)
 
 
-def date(a: Article, phrase: str, timex: str) -> Mention:
-    return at(a, phrase, "time", Time(timex))
+def date(a: Article, phrase: str, timex: str, mod: str | None = None, granularity: str | None = None) -> Mention:
+    return at(a, phrase, "time", Time(timex, mod=mod, granularity=granularity))
 
 
 def claim(kind: str, key: str, *ms: Mention) -> Claim:

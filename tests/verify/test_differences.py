@@ -8,7 +8,8 @@ from hypothesis import example, given, settings as hsettings, strategies as st
 from claim_builders import art, at, date, qty, quote
 from copydesk.models import Entity, Mention
 from copydesk.verify.differences import (
-    DISAGREEING, date_difference, precision, quantity_difference, quote_difference, statement_difference,
+    DISAGREEING, UNSETTLED, date_difference, parse_frame, precision, quantity_difference, quote_difference,
+    speaker_words, statement_difference, value_frame,
 )
 
 QUANTITY_ROWS = [
@@ -64,9 +65,11 @@ def test_precision(x: float, step: float) -> None:
     ("2023", "2024-03", "conflict"),
 ])
 def test_date_difference(timex_a: str, timex_b: str, expected: str) -> None:
-    a = art("a", "The shipment left the depot on that day.")
-    b = art("b", "The shipment left the depot on that day.")
-    t, _ = date_difference(date(a, "that day", timex_a), a.text, date(b, "that day", timex_b), b.text)
+    """Calendar dates written out in full: their values alone decide."""
+    a = art("a", "The shipment left the depot on DATE.", published="2024-03-20")
+    b = art("b", "The shipment left the depot on DATE.", published="2024-03-20")
+    t, _ = date_difference(date(a, "DATE", timex_a), a.text, date(b, "DATE", timex_b), b.text,
+                           published=(a.published, b.published))
     assert t == expected
 
 
@@ -187,3 +190,219 @@ def test_partial_quotes_are_cuts_not_paraphrases(ta: str, ca: str, tb: str, cb: 
     a, b = art("a", ta), art("b", tb)
     t, _ = quote_difference(quote(a, ca, "Ana Ruiz", True), a.text, quote(b, cb, "Ana Ruiz", False), b.text)
     assert t == expected
+
+
+# --- A dispute is asserted only when it survives (issue 10, item 4) ---------------------------------------
+
+EARLY, LATE = "2026-03-08T21:40:00+00:00", "2026-03-10T08:15:00+00:00"
+
+SURVIVAL_QUANTITY_ROWS = [
+    # (sentence a, phrase a, quantity a, published a, sentence b, phrase b, quantity b, published b, expected)
+    # real conflicts stay disputes
+    ("Police said 12 people were killed in the attack on the market.", "12", qty(12, counted="person"), EARLY,
+     "Forty people were killed in the attack on the market, police said.", "Forty", qty(40, counted="person"),
+     EARLY, "conflict"),
+    ("The blast killed 12 people near the station.", "12", qty(12, counted="person"), None,
+     "The blast killed 40 people near the station.", "40", qty(40, counted="person"), None, "conflict"),
+    # a toll that falls between two reports is still a conflict
+    ("Forty people died in the flooding, officials said.", "Forty", qty(40, counted="person"), EARLY,
+     "Twelve people died in the flooding, officials said.", "Twelve", qty(12, counted="person"), LATE, "conflict"),
+    # a count that does not only grow stays a conflict when a later report differs
+    ("The ferry carried 420 passengers on its last crossing.", "420", qty(420, counted="passenger"), EARLY,
+     "The ferry carried 510 passengers on its last crossing.", "510", qty(510, counted="passenger"), LATE,
+     "conflict"),
+    # modality: a capability or a plan against a done thing is not one statement
+    ("The missile could reach 300 km, the ministry said.", "300 km", qty(300, "km"), None,
+     "In the test the missile reached 210 km.", "210 km", qty(210, "km"), None, "frame"),
+    ("The carmaker will cut 300 jobs at the plant.", "300", qty(300, counted="job"), None,
+     "The carmaker cut 210 jobs at the plant last year.", "210", qty(210, counted="job"), None, "frame"),
+    ("The carmaker is expected to cut 300 jobs at the plant.", "300", qty(300, counted="job"), None,
+     "The carmaker cut 210 jobs at the plant last year.", "210", qty(210, counted="job"), None, "frame"),
+    # the same modality on both sides is one statement: the conflict stands
+    ("The missile could reach 300 km, the ministry said.", "300 km", qty(300, "km"), None,
+     "The missile could reach 210 km, experts said.", "210 km", qty(210, "km"), None, "conflict"),
+    # two different happenings counted in one noun
+    ("Twelve people were killed in the blast.", "Twelve", qty(12, counted="person"), None,
+     "Forty people were injured in the blast.", "Forty", qty(40, counted="person"), None, "frame"),
+    ("Police arrested 25 people after the march.", "25", qty(25, counted="person"), None,
+     "Medics treated 60 people after the march.", "60", qty(60, counted="person"), None, "frame"),
+    # qualifier intervals that overlap
+    ("About 300 residents were evacuated from the valley.", "About 300", qty(300, qualifier="approx",
+                                                                            counted="resident"), None,
+     "More than 250 residents were evacuated from the valley.", "More than 250", qty(250, qualifier="gt",
+                                                                                     counted="resident"), None,
+     "bound"),
+    ("At least 40 boats joined the search.", "At least 40", qty(40, qualifier="ge", counted="boat"), None,
+     "Some 41 boats joined the search.", "41", qty(41, counted="boat"), None, "bound"),
+    ("The strike may last up to 12 hours, the union said.", "up to 12", qty(12, qualifier="le", counted="hour"), None,
+     "The strike lasted 10 hours, the union said.", "10", qty(10, counted="hour"), None, "bound"),
+    # ... and that do not
+    ("At least 40 boats joined the search.", "At least 40", qty(40, qualifier="ge", counted="boat"), None,
+     "Fewer than 30 boats joined the search.", "Fewer than 30", qty(30, qualifier="lt", counted="boat"), None,
+     "conflict"),
+    # rounded figures and units
+    ("The city has 1.2 million residents, the census found.", "1.2 million", qty(1.2e6, counted="resident"), None,
+     "The census counted 1,187,000 residents in the city.", "1,187,000", qty(1187000, counted="resident"), None,
+     "rounding"),
+    ("The new tunnel is 5 miles long.", "5 miles", qty(5, "mile"), None,
+     "The new tunnel runs for 8 km under the bay.", "8 km", qty(8, "km"), None, "rounding"),
+    # a cumulative count a later report puts higher is an update
+    ("A fire injured 11 crew members on Sunday, port officials said.", "11", qty(11, counted="crew member"), EARLY,
+     "At least 17 crew members were injured in Sunday's fire, a hospital said.", "At least 17",
+     qty(17, qualifier="ge", counted="crew member"), LATE, "update"),
+    ("The death toll rose to 40 on Tuesday, the ministry said.", "40", qty(40, counted="death"), LATE,
+     "Twelve people were killed when the bridge collapsed, officials said.", "Twelve", qty(12, counted="person"),
+     EARLY, "update"),
+    ("Police arrested 25 protesters outside the embassy.", "25", qty(25, counted="protester"), EARLY,
+     "Police have now arrested 60 protesters outside the embassy.", "60", qty(60, counted="protester"), LATE,
+     "update"),
+    # a figure that says neither what it counts nor its unit is not read with confidence
+    ("The final tally was 12, the board said.", "12", qty(12), None,
+     "The final tally was 40, the board said.", "40", qty(40), None, "undetermined"),
+    # a negated figure against another figure: neither denies the other
+    ("The port did not handle 3 million tonnes of grain.", "3 million", qty(3e6, "kg"), None,
+     "The port handled 4 million tonnes of grain.", "4 million", qty(4e6, "kg"), None, "frame"),
+]
+
+
+@pytest.mark.parametrize("ta,pa,qa,da,tb,pb,qb,db,expected", SURVIVAL_QUANTITY_ROWS,
+                         ids=[f"{r[8]}:{r[1]}/{r[5]}" for r in SURVIVAL_QUANTITY_ROWS])
+def test_a_figure_dispute_survives_only_on_one_frame_and_value(ta: str, pa: str, qa: object, da: str | None,
+                                                               tb: str, pb: str, qb: object, db: str | None,
+                                                               expected: str) -> None:
+    a, b = art("a", ta, published=da), art("b", tb, published=db)
+    t, note = quantity_difference(at(a, pa, "quantity", qa), a.text, at(b, pb, "quantity", qb), b.text,
+                                  published=(da, db))
+    assert t == expected, note
+    assert (t in DISAGREEING) == (expected == "conflict")
+    if expected in UNSETTLED:
+        assert note, "an unsettled difference says why"
+
+
+DATELINE = "NORTH HAVEN, March 11 - "
+PUB_A, PUB_B = "2026-03-11T18:00:00+00:00", "2026-03-12T07:00:00+00:00"
+FILLER = "The pier has been closed since the storm. Engineers are still at work. Ferries use the south dock. "
+
+SURVIVAL_DATE_ROWS = [
+    # (text a, phrase a, timex a, mod a, published a, text b, phrase b, timex b, mod b, published b, expected)
+    # a real conflict: one vote dated Tuesday and Wednesday, both near their datelines
+    (DATELINE + "The council voted on Tuesday to close the pier.", "Tuesday", "2026-03-10", None, PUB_A,
+     "The council voted on Wednesday to close the pier, officials said.", "Wednesday", "2026-03-11", None, PUB_B,
+     "conflict"),
+    ("The council voted on March 3, 2026, to close the pier.", "March 3, 2026", "2026-03-03", None, None,
+     "The council voted on March 5, 2026, to close the pier.", "March 5, 2026", "2026-03-05", None, None,
+     "conflict"),
+    # the same weekday far from the dateline, or without a publication date, is uncertain
+    (DATELINE + FILLER + "The council voted on Tuesday to close the pier.", "Tuesday", "2026-03-10", None, PUB_A,
+     "The council voted on Wednesday to close the pier, officials said.", "Wednesday", "2026-03-11", None, PUB_B,
+     "undetermined"),
+    ("The council voted on Tuesday to close the pier.", "Tuesday", "2026-03-10", None, None,
+     "The council voted on Wednesday to close the pier.", "Wednesday", "2026-03-11", None, PUB_B, "undetermined"),
+    ("The council met in March and voted the same day to close the pier.", "the same day", "2026-03-10", None, PUB_A,
+     "The council voted on Wednesday to close the pier.", "Wednesday", "2026-03-11", None, PUB_B, "undetermined"),
+    (DATELINE + "The council voted last week to close the pier.", "last week", "2026-W10", None, PUB_A,
+     "The council voted on March 11 to close the pier.", "March 11", "2026-03-11", None, PUB_B, "wording"),
+    # a month without its year: only the year it was given differs
+    ("The council voted in May to close the pier.", "May", "2026-05", None, PUB_A,
+     "The council voted in May 2025 to close the pier.", "May 2025", "2025-05", None, PUB_B, "undetermined"),
+    # ... but May is not June, whichever year
+    ("The council voted in May to close the pier.", "May", "2026-05", None, PUB_A,
+     "The council voted in June to close the pier.", "June", "2026-06", None, PUB_B, "conflict"),
+    # granularity: a month and a day inside it
+    ("The council voted in March to close the pier.", "March", "2026-03", None, PUB_A,
+     "The council voted on March 10 to close the pier.", "March 10", "2026-03-10", None, PUB_B, "bound"),
+    # a qualified date ("early April") is not set against a day
+    ("The council voted in early April to close the pier.", "early April", "2026-04", "START", PUB_A,
+     "The council voted on March 20 to close the pier.", "March 20", "2026-03-20", None, PUB_B, "undetermined"),
+    # the dates of two happenings are not one date
+    ("The ministry announced on Monday that jets had struck the depot.", "Monday", "2026-03-09", None, PUB_A,
+     "Jets struck the depot on Tuesday, witnesses said.", "Tuesday", "2026-03-10", None, PUB_A, "frame"),
+    # one happening stated and one expected
+    ("The council will vote on Friday on closing the pier.", "Friday", "2026-03-13", None, PUB_A,
+     "The council voted on Thursday to close the pier.", "Thursday", "2026-03-12", None, PUB_B, "frame"),
+]
+
+
+@pytest.mark.parametrize("ta,pa,xa,ma,da,tb,pb,xb,mb,db,expected", SURVIVAL_DATE_ROWS,
+                         ids=[f"{r[10]}:{r[1]}/{r[6]}" for r in SURVIVAL_DATE_ROWS])
+def test_a_date_dispute_survives_only_when_both_resolutions_are_sure(
+        ta: str, pa: str, xa: str, ma: str | None, da: str | None, tb: str, pb: str, xb: str, mb: str | None,
+        db: str | None, expected: str) -> None:
+    a, b = art("a", ta, published=da), art("b", tb, published=db)
+    t, note = date_difference(date(a, pa, xa, ma), a.text, date(b, pb, xb, mb), b.text, published=(da, db))
+    assert t == expected, note
+    assert (t in DISAGREEING) == (expected == "conflict")
+
+
+SPEAKER_ROWS = [
+    # (speaker a, speaker b, polarity b, expected): case, punctuation, titles never make a speaker dispute
+    ("Mr. Hale", "Omar Hale", "affirmed", "verbatim"),
+    ("President Ana Ruiz", "Ruiz", "affirmed", "verbatim"),
+    ("OMAR HALE", "Omar Hale", "affirmed", "verbatim"),
+    ("Hale.", "Omar Hale", "affirmed", "verbatim"),
+    ("Port director Helena Marsh", "Ms Marsh", "affirmed", "verbatim"),
+    ("the spokesman", "Omar Hale", "affirmed", "verbatim"),
+    # two named people are a real speaker dispute
+    ("Ines Vale", "Rolf Ames", "affirmed", "speaker"),
+    ("Mayor Ines Vale", "Deputy Mayor Rolf Ames", "affirmed", "speaker"),
+    # a speaker who declined to comment did not say it: not a rival attribution
+    ("Ines Vale", "Rolf Ames", "refused", "frame"),
+]
+
+
+@pytest.mark.parametrize("sa,sb,pol_b,expected", SPEAKER_ROWS)
+def test_speakers_compare_by_name_not_by_string(sa: str, sb: str, pol_b: str, expected: str) -> None:
+    a = art("a", f"{sa} said: “The depot will reopen on Monday.”")
+    b = art("b", f"“The depot will reopen on Monday,” {sb} said.")
+    t, note = quote_difference(quote(a, "The depot will reopen on Monday.", sa),
+                               a.text, quote(b, "The depot will reopen on Monday", sb, polarity=pol_b), b.text)
+    assert t == expected, note
+
+
+@pytest.mark.parametrize("cluster_b,expected", [("c-hale", "verbatim"), ("c-ames", "speaker"), (None, "speaker")])
+def test_aliases_compare_by_entity(cluster_b: str | None, expected: str) -> None:
+    """Two names of one entity (as the story's entity index resolves them) are one speaker."""
+    a = art("a", "Omar Hale said: “The depot will reopen on Monday.”")
+    b = art("b", "“The depot will reopen on Monday,” Abu Karim said.")
+    clusters = {("a", "Omar Hale"): "c-hale", ("b", "Abu Karim"): cluster_b}
+    t, _ = quote_difference(quote(a, "The depot will reopen on Monday.", "Omar Hale"), a.text,
+                            quote(b, "The depot will reopen on Monday", "Abu Karim"), b.text,
+                            resolve=lambda aid, name: clusters.get((aid, name or "")))
+    assert t == expected
+
+
+@pytest.mark.parametrize("name,words", [("Mr. Omar Hale", ["omar", "hale"]), ("President Ruiz", ["ruiz"]),
+                                        ("HALE,", ["hale"]), ("the spokesman", [])])
+def test_speaker_words_drop_case_punctuation_and_titles(name: str, words: list[str]) -> None:
+    assert speaker_words(name) == words
+
+
+@pytest.mark.parametrize("ta,tb,expected", [
+    ("The army did not strike the depot on Monday.", "The army struck the depot on Monday.", "polarity"),
+    ("Officials would not say why, but the army struck the depot on Monday.",
+     "The army struck the depot on Monday.", "wording"),
+    ("The ministry denied that the army struck the depot.", "The ministry confirmed that the army struck the depot.",
+     "polarity"),
+])
+def test_statement_polarity_is_the_predicate_own(ta: str, tb: str, expected: str) -> None:
+    a, b = art("a", ta), art("b", tb)
+    ma = Mention("entity", 0, len(a.text), Entity("STATEMENT", "strike"), article_id="a")
+    mb = Mention("entity", 0, len(b.text), Entity("STATEMENT", "strike"), article_id="b")
+    assert statement_difference(ma, a.text, mb, b.text)[0] == expected
+
+
+@pytest.mark.parametrize("text,phrase,predicate,polarity,modality", [
+    ("The missile could reach 300 km.", "300 km", "reach", "positive", "possible"),
+    ("The plant will cut 300 jobs.", "300", "cut", "positive", "expected"),
+    ("The carmaker is expected to cut 300 jobs.", "300", "cut", "positive", "expected"),
+    ("Police reportedly detained 40 protesters.", "40", "detain", "positive", "reported"),
+    ("The port did not handle 11 ships last year.", "11", "handle", "negative", "asserted"),
+    ("Officials did not say why, but 11 people died.", "11", "die", "positive", "asserted"),
+])
+def test_frames_read_predicate_polarity_and_modality(text: str, phrase: str, predicate: str, polarity: str,
+                                                     modality: str) -> None:
+    """The shared frame reader and the parse fallback agree on what a dispute compares."""
+    a = art("a", text)
+    m = at(a, phrase, "quantity", qty(1))
+    for f in (value_frame(m, a.text), parse_frame(m, a.text)):
+        assert (f.predicate, f.polarity, f.modality) == (predicate, polarity, modality), f

@@ -81,7 +81,7 @@ def test_relative_dates_from_publications_months_apart_are_undetermined_not_disp
     from copydesk.models import Article, Claim, Mention, Story, Time
     from copydesk.verify import verify as run_verify
 
-    t1 = "The two leaders will meet today in the capital."
+    t1 = "The two leaders met today in the capital."
     t2 = "The two leaders met on Wednesday in the capital."
     a = Article(id="a1", source="North Desk", text=t1, published="2024-11-19")
     b = Article(id="b1", source="South Desk", text=t2, published="2024-04-25")
@@ -96,3 +96,57 @@ def test_relative_dates_from_publications_months_apart_are_undetermined_not_disp
     near = replace(b, published="2024-11-20")
     out = run_verify(story, {"a1": a, "b1": near}, {"a1": [ma], "b1": [mb]}, [claim]).claims[0]
     assert [d.type for d in out.differences] == ["conflict"] and out.status == "disputed"
+
+
+def _toll(published: tuple[str | None, str | None, str | None], figures: tuple[str, str, str]) -> tuple:
+    """Three outlets' casualty figures for one blast, each published when given."""
+    texts = (f"{figures[0]} people were killed in the blast at the depot, police said.",
+             f"The blast at the depot killed {figures[1]} people, officials said.",
+             f"{figures[2]} people were killed in the blast at the depot, the ministry said.")
+    arts = {k: art(k, t, published=p) for k, t, p in zip("abc", texts, published)}
+    words = {"12": 12, "Twelve": 12, "40": 40, "Forty": 40, "At least 40": 40}
+    ms = [at(arts[k], f, "quantity", qty(words[f], qualifier="ge" if f.startswith("At least") else None, counted="person"))
+          for k, f in zip("abc", figures)]
+    return arts, {m.article_id: [m] for m in ms}, [claim("quantity", "people killed", *ms)]
+
+
+def test_a_toll_that_rose_is_an_update_not_a_dispute() -> None:
+    """12 dead in the first two reports, at least 40 a day later: an update; the believed value is the latest."""
+    arts, mentions, claims = _toll(("2026-03-02T09:00:00", "2026-03-02T11:00:00", "2026-03-03T08:00:00"),
+                                   ("12", "Twelve", "At least 40"))
+    c = verify(STORY, arts, mentions, claims).claims[0]
+    assert {d.type for d in c.differences} == {"same", "update"}
+    assert c.status == "undetermined"
+    assert c.value == "At least 40"
+
+
+def test_the_same_toll_change_at_one_time_is_a_dispute() -> None:
+    """12 vs 40 killed in one blast, reported at the same time: a real conflict stays disputed."""
+    arts, mentions, claims = _toll(("2026-03-02T09:00:00",) * 3, ("12", "Twelve", "40"))
+    c = verify(STORY, arts, mentions, claims).claims[0]
+    assert "conflict" in {d.type for d in c.differences}
+    assert c.status == "disputed"
+
+
+def test_agreement_is_kept_beside_a_mention_of_another_frame() -> None:
+    """Two outlets agree on 12 killed; a third's 40 injured is another frame: agreed on what the two show."""
+    arts = {"a": art("a", "Twelve people were killed in the blast at the depot."),
+            "b": art("b", "The blast at the depot killed 12 people."),
+            "c": art("c", "Forty people were injured in the blast at the depot.")}
+    ms = [at(arts["a"], "Twelve", "quantity", qty(12, counted="person")),
+          at(arts["b"], "12", "quantity", qty(12, counted="person")),
+          at(arts["c"], "Forty", "quantity", qty(40, counted="person"))]
+    c = verify(STORY, arts, {m.article_id: [m] for m in ms}, [claim("quantity", "people", *ms)]).claims[0]
+    assert sorted(d.type for d in c.differences) == ["frame", "frame", "same"]
+    assert c.status == "agreed" and c.independent_sources == 3
+
+
+def test_only_unsettled_differences_leave_a_claim_undetermined() -> None:
+    """A capability against a test result: not one statement, so neither agreed nor disputed."""
+    arts = {"a": art("a", "The missile could reach 300 km, the ministry said."),
+            "b": art("b", "In the test the missile reached 210 km.")}
+    ms = [at(arts["a"], "300 km", "quantity", qty(300, "km")), at(arts["b"], "210 km", "quantity", qty(210, "km"))]
+    story = Story("s3", "Missile", ("a", "b"))
+    c = verify(story, arts, {m.article_id: [m] for m in ms}, [claim("quantity", "missile range", *ms)]).claims[0]
+    assert [d.type for d in c.differences] == ["frame"]
+    assert c.status == "undetermined"

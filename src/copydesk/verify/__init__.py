@@ -9,8 +9,13 @@ from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Mention, Story, Time
 from copydesk.text import sentences
 from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count, linked_pairs
-from copydesk.verify.differences import DISAGREEING, claim_differences
+from copydesk.verify.differences import DISAGREEING, UNSETTLED, EntityLookup, claim_differences, later
 from copydesk.verify.truth import TruthDiscovery
+
+try:
+    from copydesk.align.entities import EntityIndex
+except ImportError:  # a build without the entity index: speakers compare by name
+    EntityIndex = None  # type: ignore[assignment,misc]
 
 __all__ = ["Verification", "verify"]
 
@@ -83,21 +88,72 @@ def shared_details(claims: Sequence[Claim], classes: Mapping[str, list[list[int]
     return out
 
 
+def entity_index(story: Story, articles: Mapping[str, Article],
+                 mentions: Mapping[str, Sequence[Mention]]) -> EntityLookup | None:
+    """The story's entity clusters across outlets, where the build has them (None otherwise)."""
+    if EntityIndex is None or not articles:
+        return None
+    return EntityIndex.build(articles, mentions, story_id=story.id)
+
+
+def settled_articles(c: Claim, diffs: Sequence[Difference]) -> set[str]:
+    """The articles of the largest set of mentions that only restate one another.
+
+    Mentions linked by an unsettled difference (not one frame, an uncertain reading, an
+    update) are not counted together; a claim is agreed only on what such a set shows.
+    """
+    n = min(len(c.mentions), 12)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = {(d.a, d.b) for d in diffs if d.type in UNSETTLED | DISAGREEING}
+    for d in diffs:
+        if (d.a, d.b) not in linked and d.a < n and d.b < n:
+            parent[find(d.a)] = find(d.b)
+    sets: dict[int, set[str]] = {}
+    for i in range(n):
+        sets.setdefault(find(i), set()).add(c.mentions[i].article_id)
+    return max(sets.values(), key=len, default=set())
+
+
+def latest_mention(c: Claim, articles: Mapping[str, Article], diffs: Sequence[Difference]) -> Mention | None:
+    """For a claim that a later report updates, the mention of the latest report (None when none updates)."""
+    best: Mention | None = None
+    for d in diffs:
+        if d.type != "update":
+            continue
+        for i in (d.a, d.b):
+            m = c.mentions[i]
+            if best is None or later((articles[best.article_id].published, articles[m.article_id].published)) > 0:
+                best = m
+    return best
+
+
 def verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str, Sequence[Mention]],
            claims: Sequence[Claim], copies: Sequence[CopyLink] = (),
-           families: Mapping[str, str] | None = None) -> Verification:
-    """Differences, dependence groups, independent counts, believed values and status per claim."""
+           families: Mapping[str, str] | None = None, entities: EntityLookup | None = None) -> Verification:
+    """Differences, dependence groups, independent counts, believed values and status per claim.
+
+    ``entities`` is the story's entity index when the caller has built it (else built here where available).
+    """
     try:
-        return _verify(story, articles, mentions, claims, copies, families)
+        return _verify(story, articles, mentions, claims, copies, families, entities)
     except (KeyError, ValueError, ZeroDivisionError) as e:
         raise CopydeskError(Code.E401, detail=f"story {story.id}: {type(e).__name__}: {e}") from e
 
 
 def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str, Sequence[Mention]],
             claims: Sequence[Claim], copies: Sequence[CopyLink],
-            families: Mapping[str, str] | None) -> Verification:
+            families: Mapping[str, str] | None, entities: EntityLookup | None) -> Verification:
     times = _times_by_sentence(articles, mentions)
-    diffs = {c.id: claim_differences(c, articles, times) for c in claims}
+    if entities is None and any(c.kind == "quote" for c in claims):
+        entities = entity_index(story, articles, mentions)
+    diffs = {c.id: claim_differences(c, articles, times, entities) for c in claims}
     classes = {c.id: _value_classes(min(len(c.mentions), 12), diffs[c.id]) for c in claims}
     n_story = len([a for a in story.article_ids if a in articles]) or len(articles)
     details = shared_details(claims, classes, n_story)
@@ -140,12 +196,16 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
             d = [replace(x, note=(x.note + "; " if x.note else "") + "same origin (dependent copies)") for x in d]
         elif c.key in GENERIC_KEYS or (c.kind == "date" and any(x.type == "time" for x in d)):
             status = "undetermined"
+        elif any(x.type == "update" for x in d):
+            status = "undetermined"  # the figure changed between reports: no one value is agreed
+        elif any(x.type in UNSETTLED for x in d) and independent_count(settled_articles(c, d), grps) <= 1:
+            status = "undetermined"
         else:
             status = "agreed"
         value, conf = None, None
         if c.id in td.truth_ and len(classes[c.id]) >= 1:
             k = td.truth_[c.id]
-            m = c.mentions[classes[c.id][k][0]]
+            m = latest_mention(c, articles, d) or c.mentions[classes[c.id][k][0]]
             value = articles[m.article_id].text[m.start:m.end]
             conf = round(td.confidence_[c.id], 4)
         out.append(replace(c, differences=tuple(d), status=status, independent_sources=n_ind,  # type: ignore[arg-type]

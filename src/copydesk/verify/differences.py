@@ -3,6 +3,14 @@
 Quantities are compared as intervals in base units: a qualifier ("nearly",
 "over", "up to") widens a figure into the interval it allows, and an exact
 figure is taken with the rounding its written precision implies.
+
+A disagreement is asserted only when it survives (issue 10, item 4): both values
+were read with confidence, both mentions state the same frame (predicate, polarity,
+modality class), and the values still conflict after qualifier intervals, granularity,
+rounding and units. Otherwise the pair is typed ``frame`` (not one statement),
+``undetermined`` (a value whose reading is uncertain: a relative date far from its
+dateline, a month without its year, a bare figure) or ``update`` (a cumulative count
+that a later report puts higher), none of which makes a claim disputed.
 """
 
 from __future__ import annotations
@@ -10,17 +18,25 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from typing import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable, Mapping, Protocol, Sequence
 
 from copydesk.align.claims import quote_content, speaker_key
-from copydesk.align.resources import WORD_RE
-from copydesk.models import Article, Claim, Difference, Entity, Mention, Quantity, Quote, Time
-from copydesk.text import parse
+from copydesk.align.resources import EVENT_SYNONYMS, WORD_RE
+from copydesk.models import Article, Claim, Difference, Entity, Mention, Quantity, Quote, Span, Time
+from copydesk.text import lemma, parse, sentences, span_lemmas
+from copydesk.verify import dispute_resources as D
 from copydesk.verify import resources as R
 from copydesk.verify.resources import EXCLUSIVE_CATEGORIES, NEGATION, SCOPE_WORDS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 #: Difference types that mean the sources disagree.
 DISAGREEING: frozenset[str] = frozenset({"conflict", "polarity", "speaker"})
+#: Difference types that keep a claim from being agreed without making it disputed.
+UNSETTLED: frozenset[str] = frozenset({"update", "undetermined", "frame"})
 APPROX = 0.1  # "about 300" allows +-10 %
 NEARLY = 0.1  # "nearly 300" allows [270, 300)
 EXACT_REL = 0.005
@@ -114,23 +130,175 @@ def _sentence_words(text: str, m: Mention, before: int = 60, after: int = 60) ->
     return ([w.lower() for w in WORD_RE.findall(left)], [w.lower() for w in WORD_RE.findall(right)])
 
 
-def _negated(text: str, m: Mention) -> bool:
-    """Whether the verb the mention attaches to is negated in the parse ("did not kill 11").
+#: Resolves a quote's speaker as one article names it to an entity cluster (``EntityIndex.resolve``).
+Resolver = Callable[[str, "str | None"], "str | None"]
 
-    A negation in a neighbouring clause ("officials did not say, but 11 died") does not count.
+try:
+    from copydesk.align.frames import frame_of as _frame_of
+except ImportError:  # a build without claim frames: the parse fallback below reads polarity and modality
+    _frame_of = None
+
+
+@dataclass(frozen=True)
+class ValueFrame:
+    """What a dispute needs of a mention's claim frame: predicate, polarity, modality, arguments."""
+
+    predicate: str = ""  # lemma of the governing verb or event noun ("" when none)
+    word: str = ""  # the predicate as written, lower case (its class is also looked up by its own lemma)
+    polarity: str = "positive"  # positive | negative
+    modality: str = "asserted"  # asserted | expected | refused | reported | possible
+    arguments: frozenset[str] = frozenset()  # lemma or surname of each argument of the predicate
+    lemmas: frozenset[str] = frozenset()  # content lemmas of the sentence stating it
+
+
+def value_frame(m: Mention, text: str) -> ValueFrame:
+    """The frame ``m`` is the value of: ``copydesk.align.frames.frame_of`` where built, else the parse fallback.
+
+    Arguments are read by name (lemma, surname), not by entity cluster, so that they compare
+    with the other sentence's lemmas too. A frame whose predicate is no predicate (a
+    determiner, the very noun a figure counts) is read again by the fallback.
     """
-    span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
+    if _frame_of is None:
+        return parse_frame(m, text)
+    doc = parse(text)
+    try:
+        f = _frame_of(m, doc)
+    except ValueError:  # the mention lies outside the parsed text: nothing to read a frame from
+        return ValueFrame()
+    if f.predicate_span is not None and not _plausible_predicate(m, doc, f.predicate_span):
+        return parse_frame(m, text)
+    word = f.predicate_span.of(text).lower() if f.predicate_span is not None else ""
+    return ValueFrame(f.predicate, word, f.polarity, f.modality, f.arguments, f.lemmas)
+
+
+PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+
+
+def _plausible_predicate(m: Mention, doc: "Doc", span: Span) -> bool:
+    """A verb, event noun or adjective that is not the noun the mention's figure counts."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None or not len(toks) or toks.root.pos_ not in PREDICATE_POS:
         return False
-    tok = span.root
-    for _ in range(6):
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION) or c.lower_ in ("not", "n't", "never")
-               for c in tok.children if c.i < span.start or c.i >= span.end):
-            return True
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            return False
+    own = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if own is None or not len(own) or m.kind != "quantity":
+        return True
+    pred = toks.root
+    return not (own.root.head.i == pred.i and own.root.dep_ in ("nummod", "compound", "amod"))
+
+
+MAX_WALK = 8  # heads walked up from a mention to its predicate
+
+
+def parse_frame(m: Mention, text: str) -> ValueFrame:
+    """Predicate, polarity and modality of the clause a mention hangs from, read off the parse.
+
+    A negation counts only on the words from the mention up to its own predicate: "officials
+    did not say why, but 11 died" leaves the 11 positive. A figure modifying a noun ("the
+    300-metre ship") is an attribute: it has no predicate of its own.
+    """
+    from copydesk.extract.resources.quotes import DENIALS, EXPECTED_HEADS, POSSIBLE_AUX, REFUSALS, REPORTED_ADVERBS
+
+    doc = parse(text)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ValueFrame()
+    inside = {t.i for t in span}
+    sent = span.root.sent
+    lemmas = frozenset(span_lemmas(doc, sent.start_char, sent.end_char))
+    tok: "Token" = span.root
+    negative = False
+    for _ in range(MAX_WALK):
+        negative = negative or any(c.i not in inside and c.lower_ in D.NEGATORS and c.dep_ in ("advmod", "neg", "det")
+                                   for c in tok.children)
+        if tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in tok.children) or tok.head is tok:
+            break
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return ValueFrame(polarity="negative" if negative else "positive", lemmas=lemmas)
         tok = tok.head
-    return False
+    pred = tok
+    modality = "asserted"
+    chain = [pred] + ([pred.head] if pred.dep_ == "xcomp" and pred.head is not pred else [])
+    for n, t in enumerate(chain):
+        lem = t.lemma_.lower()
+        if n and lem in REFUSALS | DENIALS:
+            modality = "refused"
+        elif n and lem in EXPECTED_HEADS and modality == "asserted":
+            modality = "expected"
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in D.FUTURE_AUX and modality == "asserted":
+                modality = "expected"
+            elif c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX - D.FUTURE_AUX and modality == "asserted":
+                modality = "possible"
+            elif c.dep_ == "advmod" and c.lower_ in REPORTED_ADVERBS and modality == "asserted":
+                modality = "reported"
+            elif c.dep_ in ("advmod", "neg") and c.lower_ in D.NEGATORS:
+                negative = True
+    name = "be" if pred.pos_ not in ("VERB", "AUX") else pred.lemma_.lower()
+    args = frozenset(c.lemma_.lower() for c in pred.children
+                     if c.pos_ in ("NOUN", "PROPN") and c.i not in inside and c.dep_ != "compound")
+    return ValueFrame(name, pred.lower_, "negative" if negative else "positive", modality, args, lemmas)
+
+
+def _event_of(word: str) -> str:
+    """The kind of happening a lemma names ("killed", "died" -> death; "deployment" -> use), '' when unknown."""
+    if word in D.PREDICATE_CLASSES:
+        return D.PREDICATE_CLASSES[word]
+    return EVENT_SYNONYMS.get(word, "")
+
+
+def _predicate_class(f: ValueFrame) -> str:
+    """The kind of happening a frame's predicate states, read by its lemma, then by its word's own lemma."""
+    for w in (f.predicate, lemma(f.word) if f.word else ""):
+        if w and _event_of(w):
+            return _event_of(w)
+    return ""
+
+
+def same_predicate(a: ValueFrame, b: ValueFrame, mutual: bool = True) -> bool:
+    """Whether two frames state one happening.
+
+    The same lemma, or a light predicate on either side ("the toll rose to 40" states the
+    count of whatever it counts); two known kinds of happening must be one kind ("killed" /
+    "died", but not "announced" / "struck"). Otherwise each side's predicate, its kind or one
+    of its arguments must be found in the other's sentence ("a fire broke out aboard the
+    Aldora" / "the Aldora caught fire"); with ``mutual`` false one side suffices (a count,
+    already tied to one counted noun: "deployed 50,000 troops" / "the movement of 50,000 troops").
+    """
+    if a.predicate in D.LIGHT_PREDICATES or b.predicate in D.LIGHT_PREDICATES or a.predicate == b.predicate:
+        return True
+    ca, cb = _predicate_class(a), _predicate_class(b)
+    if ca and cb:
+        return ca == cb
+
+    def found(x: ValueFrame, y: ValueFrame) -> bool:
+        mine = x.arguments | {x.predicate} | ({_predicate_class(x)} - {""})
+        theirs = y.arguments | y.lemmas | {y.predicate} | {_event_of(w) for w in y.lemmas}
+        return bool(mine & theirs)
+
+    return (found(a, b) and found(b, a)) if mutual else (found(a, b) or found(b, a))
+
+
+def frame_mismatch(a: ValueFrame, b: ValueFrame, mutual: bool = True) -> str:
+    """Why two mentions do not state one claim ('' when their frames match, polarity aside)."""
+    ma, mb = D.MODALITY_CLASS.get(a.modality, a.modality), D.MODALITY_CLASS.get(b.modality, b.modality)
+    if ma != mb:
+        return f"stated as {a.modality} in one article, {b.modality} in the other"
+    if not same_predicate(a, b, mutual):
+        return f"different predicates ({a.word or a.predicate} / {b.word or b.predicate})"
+    return ""
+
+
+AGREEING_VALUES = frozenset({"same", "unit", "rounding", "bound"})
+
+
+def _polarity_or_frame(t: str, fa: ValueFrame, fb: ValueFrame, sa: str, sb: str,
+                       mutual: bool = True) -> tuple[str, str] | None:
+    """A polarity flip when one value is negated in one article and stated in the other, else a frame mismatch."""
+    if fa.polarity == fb.polarity:
+        return None
+    if t in AGREEING_VALUES and not frame_mismatch(fa, fb, mutual):
+        return "polarity", f"{sa} is negated in one article, not in the other"
+    return "frame", f"{sa} and {sb}: one is negated and the values differ, so neither denies the other"
 
 
 def _scope(text: str, m: Mention) -> frozenset[str]:
@@ -143,13 +311,41 @@ def _fmt(q: Quantity, text: str, m: Mention) -> str:
 
 
 def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
-                        times: Mapping[str, str | None] | None = None) -> tuple[str, str]:
-    """The type of difference between two quantity mentions and a note explaining it."""
+                        times: Mapping[str, str | None] | None = None, *,
+                        published: tuple[str | None, str | None] = (None, None),
+                        frames: tuple[ValueFrame, ValueFrame] | None = None) -> tuple[str, str]:
+    """The type of difference between two quantity mentions and a note explaining it.
+
+    ``published`` are the two articles' publication stamps (a later, larger cumulative count
+    is an update); ``frames`` the mentions' frames when the caller has read them already.
+    """
     qa, qb = ma.value, mb.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
     sa, sb = _fmt(qa, ta, ma), _fmt(qb, tb, mb)
-    if _negated(ta, ma) != _negated(tb, mb):
-        return "polarity", f"{sa} is negated in one article, not in the other"
+    fa, fb = frames or (value_frame(ma, ta), value_frame(mb, tb))
+    t, note = _compare_quantities(ma, ta, mb, tb, times, sa, sb)
+    flipped = _polarity_or_frame(t, fa, fb, sa, sb, mutual=False)
+    if flipped is not None:
+        return flipped
+    if t != "conflict":
+        return t, note
+    why = frame_mismatch(fa, fb, mutual=False)
+    if why:
+        return "frame", f"{sa} vs {sb}: {why}, not one statement"
+    unsure = unsure_quantity(ma, ta) or unsure_quantity(mb, tb)
+    if unsure:
+        return "undetermined", f"{sa} vs {sb}: {unsure}"
+    update = _update(qa, fa, qb, fb, published, sa, sb)
+    if update:
+        return "update", update
+    return t, note
+
+
+def _compare_quantities(ma: Mention, ta: str, mb: Mention, tb: str, times: Mapping[str, str | None] | None,
+                        sa: str, sb: str) -> tuple[str, str]:
+    """The values alone: same, unit, rounding, bound, scope, time or conflict."""
+    qa, qb = ma.value, mb.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
     ia, ib = interval(qa), interval(qb)
     if ia is None or ib is None:
         return "wording", f"{sa} vs {sb}: no comparable value"
@@ -190,6 +386,62 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
     return "conflict", f"{sa} vs {sb}: the ranges they allow do not overlap"
 
 
+def unsure_quantity(m: Mention, text: str) -> str:
+    """Why a figure was not read with confidence ('' when it was): no value, or neither counted noun nor unit."""
+    q = m.value
+    if not isinstance(q, Quantity) or interval(q) is None:
+        return f"“{text[m.start:m.end]}” has no comparable value"
+    if not (q.counted or q.unit or q.normalized_unit):
+        return f"“{text[m.start:m.end]}” says neither what it counts nor its unit"
+    return ""
+
+
+def _cumulative(q: Quantity, f: ValueFrame) -> str:
+    """The kind of count that only grows as a story develops (deaths, injuries, arrests, evacuations), or ''."""
+    counted = (q.counted or "").lower()
+    for w in (counted, counted.split()[-1] if counted else ""):
+        if w in D.CUMULATIVE_COUNTED:
+            return D.CUMULATIVE_COUNTED[w]
+    return _predicate_class(f)
+
+
+def _stamp(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def later(published: tuple[str | None, str | None]) -> int:
+    """1 when the second stamp is later, -1 when the first is, 0 when unknown or the same time."""
+    a, b = _stamp(published[0]), _stamp(published[1])
+    if a is None or b is None:
+        return 0
+    timed = len(published[0] or "") > 10 and len(published[1] or "") > 10 and (a.tzinfo is None) == (b.tzinfo is None)
+    x, y = (a, b) if timed else (a.date(), b.date())  # type: ignore[assignment]
+    return (x < y) - (x > y)  # type: ignore[operator]
+
+
+def _update(qa: Quantity, fa: ValueFrame, qb: Quantity, fb: ValueFrame,
+            published: tuple[str | None, str | None], sa: str, sb: str) -> str:
+    """A note when b and a are one cumulative count at two times, the later report the larger ('' otherwise)."""
+    ka, kb = _cumulative(qa, fa), _cumulative(qb, fb)
+    if not (ka or kb) or (ka and kb and ka != kb):
+        return ""
+    order = later(published)
+    ia, ib = interval(qa), interval(qb)
+    if order == 0 or ia is None or ib is None:
+        return ""
+    first, second = (ia, sa, published[0]), (ib, sb, published[1])
+    (early, s_early, p_early), (late, s_late, p_late) = (first, second) if order > 0 else (second, first)
+    if late[0] < early[1]:
+        return ""  # a cumulative count that fell between reports is a conflict
+    return (f"{s_early} ({(p_early or '')[:10]}) then {s_late} ({(p_late or '')[:10]}): "
+            f"a {ka or kb} count a later report puts higher, an update rather than a conflict")
+
+
 def _short(x: float) -> str:
     return f"{x:,.0f}" if x >= 1 else f"{x:g}"
 
@@ -202,13 +454,32 @@ def date_parts(timex: str) -> tuple[int, ...] | None:
     return tuple(int(g) for g in m.groups() if g)
 
 
-def date_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, str]:
-    """Same, compatible granularity (bound) or conflict between two date mentions."""
+def date_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
+                    published: tuple[str | None, str | None] = (None, None),
+                    frames: tuple[ValueFrame, ValueFrame] | None = None) -> tuple[str, str]:
+    """Same, compatible granularity (bound), conflict, or a conflict whose resolution is uncertain (undetermined)."""
     va, vb = ma.value, mb.value
     assert isinstance(va, Time) and isinstance(vb, Time)
     sa, sb = f"“{ta[ma.start:ma.end]}”", f"“{tb[mb.start:mb.end]}”"
-    if _negated(ta, ma) != _negated(tb, mb):
-        return "polarity", f"{sa} is negated in one article, not in the other"
+    fa, fb = frames or (value_frame(ma, ta), value_frame(mb, tb))
+    t, note = _compare_dates(va, vb, sa, sb)
+    flipped = _polarity_or_frame(t, fa, fb, sa, sb)
+    if flipped is not None:
+        return flipped
+    if t != "conflict":
+        return t, note
+    why = frame_mismatch(fa, fb)
+    if why:
+        return "frame", f"{note}: {why}, not one statement"
+    unsure = (unsure_date(ma, ta, published[0]) or unsure_date(mb, tb, published[1])
+              or _only_inferred_year(va, ta[ma.start:ma.end], vb, tb[mb.start:mb.end]))
+    if unsure:
+        return "undetermined", f"{note}: {unsure}"
+    return t, note
+
+
+def _compare_dates(va: Time, vb: Time, sa: str, sb: str) -> tuple[str, str]:
+    """The values alone: same, bound (one inside the other), wording (not calendar dates) or conflict."""
     if va.timex == vb.timex:
         return ("same", "") if va.mod == vb.mod else ("bound", f"{sa} ({va.mod}) vs {sb} ({vb.mod})")
     pa, pb = date_parts(va.timex), date_parts(vb.timex)
@@ -218,6 +489,48 @@ def date_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, st
     if pa[:n] == pb[:n]:
         return "bound", f"{sa} ({va.timex}) and {sb} ({vb.timex}) are compatible at different granularity"
     return "conflict", f"{sa} ({va.timex}) vs {sb} ({vb.timex})"
+
+
+def sentence_index(text: str, offset: int) -> int:
+    """How many sentences of ``text`` start before ``offset`` (0 for the first sentence)."""
+    return max(0, sum(1 for s in sentences(text) if s.start <= offset) - 1)
+
+
+def unsure_date(m: Mention, text: str, published: str | None) -> str:
+    """Why a date's resolution is uncertain ('' when it is not).
+
+    A qualified ("early March") or coarse date; a date resolved against another date of the
+    text ("the same day"); a date resolved against the publication ("Tuesday", "last week")
+    when there is none or when it is read far from the dateline, where the story may have
+    moved to another week.
+    """
+    v = m.value
+    words = text[m.start:m.end]
+    if not isinstance(v, Time):
+        return ""
+    if v.mod:
+        return f"“{words}” is qualified ({v.mod.lower()})"
+    if v.granularity in D.COARSE_GRANULARITY:
+        return f"“{words}” is a {v.granularity}, too coarse to set against a day"
+    if D.ANAPHORIC_DATE.search(words):
+        return f"“{words}” is resolved against another date of the text"
+    if D.DEICTIC_DATE.search(words) and not D.YEAR.search(words):
+        if _stamp(published) is None:
+            return f"“{words}” is resolved without a publication date"
+        if sentence_index(text, m.start) >= D.DATELINE_SENTENCES:
+            return f"“{words}” is read far from the dateline"
+    return ""
+
+
+def _only_inferred_year(va: Time, wa: str, vb: Time, wb: str) -> str:
+    """A note when two dates differ only in a year one of them does not write ("in May"), else ''."""
+    pa, pb = date_parts(va.timex), date_parts(vb.timex)
+    n = min(len(pa or ()), len(pb or ()))
+    if pa is None or pb is None or n < 2 or pa[1:n] != pb[1:n]:
+        return ""
+    if D.YEAR.search(wa) and D.YEAR.search(wb):
+        return ""
+    return "a date without its year: only the year it was given differs"
 
 
 def _words(s: str) -> list[str]:
@@ -269,14 +582,52 @@ def _named(q: Quote) -> bool:
         "the", "a", "an", "this", "that", "his", "her", "their", "its")
 
 
-def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, str]:
+def speaker_words(name: str | None) -> list[str]:
+    """A speaker's name as compared: lower-case words, without punctuation or leading titles ("Mr.", "President")."""
+    words = [w.lower().strip(".'’") for w in WORD_RE.findall(name or "")]
+    words = [w for w in words if w]
+    while words and words[0] in D.TITLES:
+        words = words[1:]
+    return words
+
+
+def speakers_differ(ma: Mention, mb: Mention, resolve: Resolver | None = None) -> bool:
+    """Whether two quotes name two different people as their speaker.
+
+    Only named speakers can differ ("the letter", "a spokesman" never do), and never when
+    their surnames match after case, punctuation and titles ("Mr. Hale" / "Omar Hale") or
+    when the story's entity index resolves both names to one entity (an alias).
+    """
+    qa, qb = ma.value, mb.value
+    assert isinstance(qa, Quote) and isinstance(qb, Quote)
+    if not (_named(qa) and _named(qb)):
+        return False
+    wa, wb = speaker_words(qa.speaker), speaker_words(qb.speaker)
+    if not wa or not wb or wa[-1] == wb[-1] or speaker_key(qa.speaker) == speaker_key(qb.speaker):
+        return False
+    if resolve is not None:
+        ca, cb = resolve(ma.article_id, qa.speaker), resolve(mb.article_id, qb.speaker)
+        if ca and ca == cb:
+            return False
+    return True
+
+
+def _speech_act(q: Quote) -> str:
+    """The cue's polarity and modality class: a quote said, denied, declined or only expected."""
+    return f"{q.polarity}/{D.MODALITY_CLASS.get(q.modality or 'asserted', q.modality or '')}"
+
+
+def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
+                     resolve: Resolver | None = None) -> tuple[str, str]:
     """Verbatim, truncated, drift, speaker or paraphrase between two quote mentions."""
     qa, qb = ma.value, mb.value
     assert isinstance(qa, Quote) and isinstance(qb, Quote)
     wa, da = quoted_words(ma, ta)
     wb, db = quoted_words(mb, tb)
-    ka, kb = speaker_key(qa.speaker), speaker_key(qb.speaker)
-    if ka and kb and ka != kb and _named(qa) and _named(qb):
+    if _speech_act(qa) != _speech_act(qb):
+        return "frame", (f"{qa.speaker or 'the speaker'} {qa.polarity} it in one article, "
+                         f"{qb.speaker or 'the speaker'} {qb.polarity} it in the other")
+    if speakers_differ(ma, mb, resolve):
         return "speaker", f"attributed to {qa.speaker} in one article, to {qb.speaker} in the other"
     if wa == wb:
         return "verbatim", ""
@@ -292,7 +643,19 @@ def _category(m: Mention) -> str:
     return v.canonical.split(":", 1)[-1] if isinstance(v, Entity) else ""
 
 
-def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[str, str]:
+def statement_negated(m: Mention, text: str, frame: ValueFrame | None = None) -> bool:
+    """Whether a statement's own predicate is negated or is a denial ("did not strike", "denied the strike").
+
+    Read off the statement's frame, so a negation in a neighbouring clause does not count.
+    """
+    from copydesk.extract.resources.quotes import DENIALS
+
+    f = frame or value_frame(m, text)
+    return f.polarity == "negative" or f.predicate in DENIALS | D.DENIAL_PREDICATES
+
+
+def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
+                         frames: tuple[ValueFrame, ValueFrame] | None = None) -> tuple[str, str]:
     """Category, polarity or wording differences between two statement mentions."""
     va, vb = ma.value, mb.value
     if isinstance(va, Entity) and va.type == "CATEGORY" and isinstance(vb, Entity):
@@ -303,13 +666,14 @@ def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[st
             return "conflict", f"“{ca}” vs “{cb}”"
         return "category", f"“{ca}” vs “{cb}”"
     xa, xb = ta[ma.start:ma.end], tb[mb.start:mb.end]
-    na = any(w.lower() in NEGATION or w.lower().endswith("n't") for w in WORD_RE.findall(xa))
-    nb = any(w.lower() in NEGATION or w.lower().endswith("n't") for w in WORD_RE.findall(xb))
+    fa, fb = frames or (value_frame(ma, ta), value_frame(mb, tb))
+    na, nb = statement_negated(ma, ta, fa), statement_negated(mb, tb, fb)
     wa, wb = _words(xa), _words(xb)
     if na != nb:
         plain_a = [w for w in wa if w not in NEGATION and not w.endswith("n't")]
         plain_b = [w for w in wb if w not in NEGATION and not w.endswith("n't")]
-        if difflib.SequenceMatcher(a=plain_a, b=plain_b, autojunk=False).ratio() >= POLARITY_SIMILARITY:
+        modal = D.MODALITY_CLASS.get(fa.modality, fa.modality) != D.MODALITY_CLASS.get(fb.modality, fb.modality)
+        if not modal and difflib.SequenceMatcher(a=plain_a, b=plain_b, autojunk=False).ratio() >= POLARITY_SIMILARITY:
             return "polarity", "one article states it, the other negates it"
         return "wording", "negation in one wording only: " + word_diff(wa, wb)
     if wa == wb:
@@ -318,31 +682,55 @@ def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str) -> tuple[st
 
 
 def mention_difference(kind: str, ma: Mention, ta: str, mb: Mention, tb: str,
-                       times: Mapping[str, str | None] | None = None) -> tuple[str, str]:
+                       times: Mapping[str, str | None] | None = None, *,
+                       published: tuple[str | None, str | None] = (None, None),
+                       frames: tuple[ValueFrame, ValueFrame] | None = None,
+                       resolve: Resolver | None = None) -> tuple[str, str]:
     """Dispatch on the claim kind."""
     if kind == "quantity" and isinstance(ma.value, Quantity) and isinstance(mb.value, Quantity):
-        return quantity_difference(ma, ta, mb, tb, times)
+        return quantity_difference(ma, ta, mb, tb, times, published=published, frames=frames)
     if kind == "date" and isinstance(ma.value, Time) and isinstance(mb.value, Time):
-        return date_difference(ma, ta, mb, tb)
+        return date_difference(ma, ta, mb, tb, published=published, frames=frames)
     if kind == "quote" and isinstance(ma.value, Quote) and isinstance(mb.value, Quote):
-        return quote_difference(ma, ta, mb, tb)
-    return statement_difference(ma, ta, mb, tb)
+        return quote_difference(ma, ta, mb, tb, resolve=resolve)
+    return statement_difference(ma, ta, mb, tb, frames=frames)
 
 
 MAX_PAIRS_MENTIONS = 12
 
 
+class EntityLookup(Protocol):
+    """What differences read of a story's entity index (``align.entities.EntityIndex``): who a speaker is."""
+
+    def resolve(self, article_id: str, name: str | None) -> str | None: ...
+
+
 def claim_differences(claim: Claim, articles: Mapping[str, Article],
-                      times: Mapping[str, str | None] | None = None) -> tuple[Difference, ...]:
-    """Differences between every pair of a claim's mentions from different articles."""
+                      times: Mapping[str, str | None] | None = None,
+                      entities: EntityLookup | None = None) -> tuple[Difference, ...]:
+    """Differences between every pair of a claim's mentions from different articles.
+
+    Each mention's frame is read once; speakers compare by entity where ``entities``
+    (the story's entity index) is given.
+    """
     ms = claim.mentions[:MAX_PAIRS_MENTIONS]
+    frames: dict[int, ValueFrame] = {}
+
+    def frame(i: int) -> ValueFrame:
+        if i not in frames:
+            frames[i] = value_frame(ms[i], articles[ms[i].article_id].text)
+        return frames[i]
+
+    resolve = entities.resolve if entities is not None else None
     out = []
     for i in range(len(ms)):
         for j in range(i + 1, len(ms)):
             if ms[i].article_id == ms[j].article_id:
                 continue
             aa, ab = articles[ms[i].article_id], articles[ms[j].article_id]
-            t, note = mention_difference(claim.kind, ms[i], aa.text, ms[j], ab.text, times)
+            pair = (frame(i), frame(j)) if claim.kind != "quote" else None
+            t, note = mention_difference(claim.kind, ms[i], aa.text, ms[j], ab.text, times,
+                                         published=(aa.published, ab.published), frames=pair, resolve=resolve)
             if claim.kind == "date" and t == "conflict":
                 t, note = _deictic_apart(ms[i], aa, ms[j], ab, t, note)
             out.append(Difference(i, j, t, note))  # type: ignore[arg-type]
