@@ -1,17 +1,18 @@
-"""Rules that key a date to its event and fold near-synonym counted nouns (our own sentences)."""
+"""The event a date dates, what it acts on, and outlet credits, as alignment reads them (our own sentences)."""
 
 from __future__ import annotations
 
 import pytest
 
-from copydesk.align.claims import _event_near, _head, _outlet_attribution
-from copydesk.models import Quote, Span
+from copydesk.align.claims import Profile, _date_profile, _outlet_attribution, _quantity_profile
+from copydesk.models import Mention, Quantity, Quote, Span, Time
+from copydesk.text import parse
 
 
-def _ev(sentence: str, date: str) -> tuple[str, frozenset[str]]:
+def _date(sentence: str, date: str) -> Profile:
     i = sentence.index(date)
-    ev, _, objects, _ = _event_near(sentence, Span(0, len(sentence)), i, i + len(date))
-    return ev, objects
+    m = Mention("time", i, i + len(date), Time("2024-01-01"), article_id="x")
+    return _date_profile(m, sentence, Span(0, len(sentence)), frozenset(), lambda s, e: None)
 
 
 @pytest.mark.parametrize("sentence,date,expected", [
@@ -19,28 +20,33 @@ def _ev(sentence: str, date: str) -> tuple[str, frozenset[str]]:
     ("The tanker that caught fire near the pier on Monday night was towed away.", "Monday night", "fire"),
     ("The freighter arrived in port on June 4 after a long voyage.", "June 4", "arrive"),
     ("Ministers approved the sale in May for use by the coast guard.", "May", "approve"),
-    ("The firm was fined last year for breaching fire-safety rules.", "last year", ""),
+    ("Congress authorized the sale in May.", "May", "approve"),
     ("LISBON, June 2 (Harbour Wire) - A blaze damaged two warehouses.", "June 2", ""),
-    ("Inspectors said on Tuesday that the crane operators, the pilots and three other crews "
-     "who had been working near the stern had all been evacuated before the fire.", "Tuesday", ""),
+    ("Inspectors said on Tuesday that the crews had all been evacuated before the fire.", "Tuesday", "say"),
 ])
 def test_date_event(sentence: str, date: str, expected: str) -> None:
-    assert _ev(sentence, date)[0] == expected
+    """A date dates the predicate it hangs from in the parse, never a word elsewhere in the sentence."""
+    assert _date(sentence, date).head == expected
 
 
-@pytest.mark.parametrize("sentence,date,objects", [
-    ("The cabinet secretly approved the transfer of the rockets in January.", "January", {"deliver"}),
-    ("The aid package approved by the minister on May 9 included shells.", "May 9", {"deliver"}),
+@pytest.mark.parametrize("sentence,date,patient", [
+    ("The cabinet secretly approved the transfer of the rockets in January.", "January", "transfer"),
+    ("The aid package approved by the minister on May 9 included shells.", "May 9", "package"),
+    ("On May 9 the council approved the use of the drones.", "May 9", "use"),
 ])
-def test_what_an_approval_acts_on(sentence: str, date: str, objects: set[str]) -> None:
-    ev, obj = _ev(sentence, date)
-    assert ev == "approve" and obj == objects
+def test_what_an_approval_acts_on(sentence: str, date: str, patient: str) -> None:
+    p = _date(sentence, date)
+    assert p.head == "approve" and p.frame is not None and p.frame.patient == patient
 
 
-@pytest.mark.parametrize("word,head", [("vessel", "ship"), ("vessels", "ship"), ("ship", "ship"),
-                                       ("soldiers", "troop"), ("containers", "container")])
-def test_counted_synonyms(word: str, head: str) -> None:
-    assert _head(word) == head
+@pytest.mark.parametrize("phrase,counted", [("300 vessels", "vessel"), ("11,000 soldiers", "soldier"),
+                                            ("40 containers", "container")])
+def test_counted_noun_is_its_lemma(phrase: str, counted: str) -> None:
+    s = f"Officials said {phrase} were moved."
+    i = s.index(phrase)
+    m = Mention("quantity", i, i + len(phrase), Quantity(amount=1.0), article_id="x")
+    parse(s)
+    assert _quantity_profile(m, s, Span(0, len(s)), frozenset(), lambda a, b: None).head == counted
 
 
 @pytest.mark.parametrize("speaker,outlets,expected", [

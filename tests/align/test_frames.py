@@ -151,3 +151,12 @@ def test_to_json_names_the_predicate_words() -> None:
     d = to_json(f, s)
     assert d["predicate"] == "authorize" and d["predicate_span"]["text"] == "authorized"
     assert d["polarity"] == "positive" and d["value_type"] == "date:approve" and "washington" in d["arguments"]
+
+
+@pytest.mark.parametrize("sentence, phrase, predicate", [
+    ("The secret approval came on February 17, 2024, an official said.", "February 17, 2024", "approval"),
+    ("The first deliveries began in March.", "March", "delivery"),
+    ("The ferry began sailing again on June 4.", "June 4", "sail"),
+])
+def test_support_verbs_give_way_to_the_happening(sentence: str, phrase: str, predicate: str) -> None:
+    assert _frame(sentence, phrase, "time").predicate == predicate

@@ -1,65 +1,72 @@
-"""Group mentions from different articles into claims.
+"""Group mentions from different articles into claims, by their frames.
 
-Each mention gets a profile (what it measures or dates, the words and entities
-around it); pairs across articles are scored and merged greedily, best pair
-first, with at most one mention per article in a claim.
+Each mention gets a frame (``align.frames``: the predicate it is the value of, its
+arguments by role as entity keys, what the value is). Two mentions of different
+articles are candidates only when their frames can state one claim: the value types
+agree (the same counted noun or dimension, the same dated event, the same speaker),
+the predicates match (the same lemma or event-lexicon synonyms) and no main argument
+is a different entity. Candidates are scored (``claim_score``) and merged greedily,
+best pair first, at most one mention per article in a claim, never joining two
+clusters whose arguments conflict; below the threshold a mention stays its own claim.
+Only pairs sharing a blocking key are scored, and alike mentions once, so a large
+story stays sub-quadratic.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from copydesk.align.frames import EntityKey, Frame, event_class, frame_of, same_predicate
 from copydesk.align.resources import (
-    CATEGORY_SLOTS, COMPATIBLE_EVENTS, DIMENSIONS, EVENT_SYNONYMS, HEAD_SYNONYMS, OBJECT_CLASSES, STOPWORDS,
-    VARIANT_WORDS, WORD_RE,
+    CATEGORY_SLOTS, DIMENSIONS, EVENT_NOUNS, EVENT_SYNONYMS, STOPWORDS, WORD_RE,
 )
 from copydesk.models import (
     Article, Claim, Entity, Mention, Quantity, Quote, Span, Story, Time, content_id,
 )
 from copydesk.text import lemma, parse, sentences, span_lemmas
 
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+try:
+    from copydesk.align.entities import EntityIndex
+except ImportError:  # a build without the entity index: arguments compare by recognized names
+    EntityIndex = None  # type: ignore[assignment,misc]
 
-ASPECTUAL = frozenset({"begin", "end"})
-ASPECTUAL_PENALTY = 60
-NOUN_PENALTY = 25
 WINDOW = 8  # content words either side of a mention that describe it
-QUANTITY_THRESHOLD = 0.3
 MEASURE_TOLERANCE = 0.05  # "300 km" vs "190 miles" vs "310 km": one figure, rounded or converted
-MEASURE_PRIOR = 0.3  # alignment score two close measures get without a shared counted noun
-OBJECT_BONUS = 0.25  # both dated events act on the same kind of thing (or on different kinds)
-OBJECT_WORDS = 4  # content words after an event verb (before a passive one) that name what it acts on
-NEAR_EVENT = 0.9  # the other date's event word is also right by this date
-COMPATIBLE_EVENT = 0.6  # "arrived" vs "delivered": may be one happening
-MAX_EVENT_DISTANCE = 50  # characters between a date and the event word it dates
-DATE_THRESHOLD = 0.45
+QUANTITY_THRESHOLD = 0.4
+DATE_THRESHOLD = 0.4
 QUOTE_THRESHOLD = 0.6
 STATEMENT_THRESHOLD = 0.55
 MIN_STATEMENT_OVERLAP = 0.2
 BLOCK_KEY_LIMIT = 200  # a word more mentions share than this does not make them candidates
 BLOCK_CANDIDATES = 40  # mentions one mention is scored against at most (those sharing the most keys)
+ROLES = ("agent", "patient", "location")
+#: Groups whose values are of a happening, so the predicate must match: counts, sums, statements (dates
+#: compare their event through the value type).
+EVENT_GROUPS = frozenset({"q:count", "q:money", "stmt"})
+#: Weights of the interim claim score: predicate, roles, shared arguments, sentence and nearby words.
+W_PREDICATE, W_ROLES, W_ARGUMENTS, W_SIMILARITY = 0.3, 0.15, 0.15, 0.4
+#: ... and of a physical measure: its value's closeness, what it measures, the entities and words around it.
+W_VALUE, W_HEAD, W_ENTITIES, W_NEAR = 0.45, 0.2, 0.15, 0.2
 
 
 @dataclass
 class Profile:
-    """What one mention is about, as bags of lemmas."""
+    """One mention as alignment compares it: its frame, and bags of lemmas around it."""
 
     mention: Mention
-    head: str = ""  # counted noun / event / speaker: the main key
+    head: str = ""  # counted noun / dated event / speaker: the value type's key
     group: str = ""  # only mentions of one group are compared (dimension, kind)
-    context: frozenset[str] = frozenset()
-    entities: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()  # content lemmas near the mention
+    entities: frozenset[str] = frozenset()  # entity keys of its sentence
     key_words: list[str] = field(default_factory=list)
     content: str = ""
-    objects: frozenset[str] = frozenset()  # event classes of what a dated event acts on
-    variants: frozenset[str] = frozenset()  # variant words ("mid-range") restricting the sentence
-    near: frozenset[str] = frozenset()  # every event word close to a date ("delivery arriving in April")
+    frame: Frame | None = None
 
 
 class _Sentences:
@@ -69,15 +76,75 @@ class _Sentences:
         self.articles = articles
         self._cache: dict[str, list[Span]] = {}
 
+    def spans(self, aid: str) -> list[Span]:
+        text = self.articles[aid].text
+        found = self._cache.get(aid)
+        if found is None:
+            found = self._cache[aid] = sentences(text) or [Span(0, len(text))]
+        return found
+
     def of(self, m: Mention) -> Span:
         text = self.articles[m.article_id].text
-        spans = self._cache.get(m.article_id)
-        if spans is None:
-            spans = self._cache[m.article_id] = sentences(text) or [Span(0, len(text))]
-        for s in spans:
+        for s in self.spans(m.article_id):
             if s.start <= m.start < s.end or (s.start <= m.start and m.end <= s.end):
                 return s
         return Span(max(0, m.start - 200), min(len(text), m.end + 200))
+
+
+class _Entities:
+    """Entity keys of a story's mentions: the story's cross-outlet clusters where built, else the
+    recognizer's canonical names (lower case). Display names are remembered for claim keys."""
+
+    def __init__(self, story: Story, articles: Mapping[str, Article],
+                 mentions: Mapping[str, Sequence[Mention]]) -> None:
+        self.names: dict[str, str] = {}
+        self.index = None
+        if EntityIndex is not None:
+            self.index = EntityIndex.build(articles, mentions, story.id)
+            self.names = {c.id: c.name for c in self.index.clusters}
+        self._spans: dict[str, list[tuple[int, int, str]]] = {}
+        for aid, ms in mentions.items():
+            spans = []
+            for m in ms:
+                if m.kind == "entity" and isinstance(m.value, Entity):
+                    k = m.value.canonical.lower()
+                    self.names.setdefault(k, m.value.canonical)
+                    spans.append((m.start, m.end, k))
+            self._spans[aid] = sorted(spans)
+
+    def key(self, aid: str) -> EntityKey:
+        """``entity_key(start, end)`` for frames of article ``aid``."""
+        if self.index is not None:
+            index = self.index
+            return lambda s, e: index.at(aid, s, e)
+        spans = self._spans.get(aid, [])
+        starts = [s for s, _, _ in spans]
+
+        def lookup(start: int, end: int) -> str | None:
+            k = bisect_right(starts, end)
+            while k > 0:
+                k -= 1
+                s, e, name = spans[k]
+                if s < end and start < e:
+                    return name
+                if e <= start and s < start - 200:
+                    break
+            return None
+        return lookup
+
+    def within(self, aid: str, sent: Span) -> frozenset[str]:
+        """Entity keys mentioned inside a sentence."""
+        if self.index is not None:
+            return self.index.within(aid, sent.start, sent.end)
+        return frozenset(k for s, _, k in self._spans.get(aid, []) if sent.start <= s < sent.end)
+
+    def speaker(self, aid: str, name: str | None) -> str:
+        """A quote's speaker as an entity key ("the spokesman", "Mr. Kirby" -> one cluster), else its surname."""
+        if self.index is not None and name:
+            found = self.index.resolve(aid, name)
+            if found:
+                return found
+        return speaker_key(name)
 
 
 def event(lem: str) -> str | None:
@@ -85,29 +152,17 @@ def event(lem: str) -> str | None:
     return EVENT_SYNONYMS.get(lem.lower())
 
 
-def _window(text: str, sent: Span, start: int, end: int, n: int = WINDOW) -> tuple[list[str], list[str]]:
+def _window(doc_text: str, sent: Span, start: int, end: int, n: int = WINDOW) -> tuple[list[str], list[str]]:
     """Content lemmas before and after [start, end) inside the sentence, nearest first."""
-    doc = parse(text)
+    doc = parse(doc_text)
     before = [w for w in span_lemmas(doc, sent.start, start) if w not in STOPWORDS][-n:][::-1]
     after = [w for w in span_lemmas(doc, end, sent.end) if w not in STOPWORDS][:n]
     return before, after
 
 
-_NAMES: dict[str, str] = {}
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*$")  # "BRENMOUTH, " before a date opening a story
-_PURPOSE = re.compile(r"\b(for|to)\s+$", re.I)  # "for use": an intended event, not a dated one
 _CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T.*)?$")  # PAST_REF, weeks: nothing to check
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIME such as "Saturday night" still dates its day
-
-
-def _entities_in(sent: Span, ents: Sequence[Mention]) -> frozenset[str]:
-    """Lower-cased canonical names of the entities in a sentence (display names remembered)."""
-    out = set()
-    for m in ents:
-        if sent.start <= m.start < sent.end and isinstance(m.value, Entity):
-            _NAMES.setdefault(m.value.canonical.lower(), m.value.canonical)
-            out.add(m.value.canonical.lower())
-    return frozenset(out)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -127,22 +182,28 @@ def dimension(q: Quantity) -> str:
     return DIMENSIONS.get(q.normalized_unit, q.normalized_unit or "count")
 
 
-def _head(word: str) -> str:
-    """The lemma of a counted noun, near-synonyms folded ("vessel" -> "ship")."""
-    lw = lemma(word)
-    return HEAD_SYNONYMS.get(word.lower(), HEAD_SYNONYMS.get(lw, lw))
+def _frame(m: Mention, text: str, key: EntityKey) -> Frame | None:
+    try:
+        return frame_of(m, parse(text), key)
+    except ValueError:
+        return None  # a mention the parse has no token for
 
 
-def _quantity_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
+def _quantity_profile(m: Mention, text: str, sent: Span, ents: frozenset[str], key: EntityKey) -> Profile:
     q = m.value
     assert isinstance(q, Quantity)
     before, after = _window(text, sent, m.start, m.end)
-    counted = [_head(w) for w in WORD_RE.findall(q.counted or "") if w.lower() not in STOPWORDS]
-    if not counted and after and q.normalized_unit is None:
-        counted = after[:1]  # "11,000 troops": a bare count names what it counts next
-    ctx = frozenset(before + after) - {"km", "mile", "kilomet", "meter", "metr", "dollar", "percent"}
-    return Profile(m, head=" ".join(counted), group="q:" + dimension(q), context=ctx,
-                   entities=ents, key_words=counted)
+    frame = _frame(m, text, key)
+    dim = dimension(q)
+    counted = ""
+    if frame is not None and frame.value_type.startswith("count:"):
+        counted = frame.value_type.split(":", 1)[1]
+    elif q.counted:  # what a measure measures ("range")
+        words = [w for w in WORD_RE.findall(q.counted) if w.lower() not in STOPWORDS]
+        counted = lemma(words[-1]) if words else ""
+    ctx = frozenset(before + after)
+    return Profile(m, head=counted, group="q:" + dim, context=ctx, entities=ents,
+                   key_words=[counted] if counted else [], frame=frame)
 
 
 def _close_measures(a: Profile, b: Profile) -> bool:
@@ -156,102 +217,27 @@ def _close_measures(a: Profile, b: Profile) -> bool:
     return abs(va - vb) <= MEASURE_TOLERANCE * max(abs(va), abs(vb))
 
 
-def _quantity_score(a: Profile, b: Profile) -> float:
-    ha, hb = frozenset(a.key_words), frozenset(b.key_words)
-    head = _overlap(ha, hb)
-    rest = 0.35 * _jaccard(a.context, b.context) * 2 + 0.2 * _overlap(a.entities, b.entities)
-    if _close_measures(a, b):
-        return max(0.45 * head, MEASURE_PRIOR) + rest  # one story, one dimension, the same figure in other units
-    if ha and hb and head == 0.0 and not (a.context & hb or b.context & ha):
-        return 0.0  # counting different things: "troops" vs "tanks"
-    return 0.45 * head + rest
+def _closeness(a: Profile, b: Profile) -> float:
+    """1 for two measures of one value, falling to 0 at ``MEASURE_TOLERANCE`` apart."""
+    qa, qb = a.mention.value, b.mention.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    va, vb = qa.normalized_amount or 0.0, qb.normalized_amount or 0.0
+    return max(0.0, 1.0 - abs(va - vb) / (MEASURE_TOLERANCE * max(abs(va), abs(vb)) or 1.0))
 
 
-def _event_near(text: str, sent: Span, start: int,
-                end: int) -> tuple[str, list[str], frozenset[str], frozenset[str]]:
-    """The event word nearest the time expression in its sentence, nearby lemmas, what the event acts on,
-    and every event word close to the date."""
-    found = []
-    span = parse(text).char_span(sent.start, sent.end, alignment_mode="expand")
-    for tok in span if span is not None else ():
-        ws, we = tok.idx, tok.idx + len(tok)
-        if start <= ws < end or tok.pos_ not in ("VERB", "NOUN"):
-            continue
-        ev = event(tok.lemma_)
-        if ev and text[we:we + 1] == "-":
-            ev = None  # "fire-safety rules": a modifier, not the event
-        if ev and _PURPOSE.search(text, max(sent.start, ws - 8), ws):
-            ev = None  # "approved in February for use": the use is intended, not dated
-        if ev:
-            dist = start - we if we <= start else ws - end
-            found.append((dist, ev, _verbal(tok), ws, we))
-    has_verb = any(v and ev not in ASPECTUAL for _, ev, v, _, _ in found)
-    best: tuple[int, str] | None = None
-    where = (0, 0)
-    for dist, ev, verbal, ws, we in found:
-        if ev in ASPECTUAL:
-            dist += ASPECTUAL_PENALTY  # "delivery began": the event is the delivery
-        elif has_verb and not verbal:
-            dist += NOUN_PENALTY  # "authorized the transfer on May 2": the date is the authorization's
-        if best is None or dist < best[0]:
-            best, where = (dist, ev), (ws, we)
-    before, after = _window(text, sent, start, end)
-    if best is not None and best[0] > MAX_EVENT_DISTANCE:
-        best = None  # an event word far across the sentence dates something else
-    if _DATELINE.match(text, sent.start, start):
-        best = None  # "BRENMOUTH, March 8 (Wire) -": the filing date, not an event's
-    objects = _object_classes(text, sent, *where, best[1]) if best else frozenset()
-    near = frozenset(ev for dist, ev, _, _, _ in found if dist <= MAX_EVENT_DISTANCE and ev not in ASPECTUAL)
-    return (best[1] if best else ""), before + after, objects, near
-
-
-def _object_classes(text: str, sent: Span, ws: int, we: int, head: str) -> frozenset[str]:
-    """Event classes of what an event word acts on: "approved the transfer" -> {"deliver"}.
-
-    A passive verb ("the package approved by ...") takes the words before it.
-    """
-    after = text[we:sent.end]
-    doc = parse(text)
-    words = span_lemmas(doc, sent.start, ws)[::-1] if re.match(r"\s+by\b", after) else span_lemmas(doc, we, sent.end)
-    out = set()
-    for w in words[:OBJECT_WORDS]:
-        cls = OBJECT_CLASSES.get(w) or event(w)
-        if cls and cls != head and cls not in ASPECTUAL:
-            out.add(cls)
-    return frozenset(out)
-
-
-def _verbal(tok: "Token") -> bool:
-    """Whether an event word is a past verb form (finite past or past participle) in the parse."""
-    return tok.pos_ == "VERB" and "Past" in tok.morph.get("Tense")
-
-
-def _date_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
-    ev, ctx, objects, near = _event_near(text, sent, m.start, m.end)
-    variants = frozenset(w.lower() for w in re.findall(r"[\w-]+", sent.of(text)) if w.lower() in VARIANT_WORDS)
-    return Profile(m, head=ev, group="d", context=frozenset(ctx), entities=ents, key_words=[ev] if ev else [],
-                   objects=objects, variants=variants, near=near)
-
-
-def _date_score(a: Profile, b: Profile) -> float:
-    if a.variants != b.variants:
-        return 0.0  # the mid-range version's delivery is not the long-range one's
-    if a.head and b.head and a.head != b.head:
-        if a.head in b.near or b.head in a.near:
-            ev = NEAR_EVENT
-        elif frozenset((a.head, b.head)) in COMPATIBLE_EVENTS:
-            ev = COMPATIBLE_EVENT
-        else:
-            return 0.0
-    else:
-        ev = 1.0 if a.head and a.head == b.head else 0.0
-    if a.objects and b.objects:
-        ev += OBJECT_BONUS if a.objects & b.objects else -OBJECT_BONUS  # approving a transfer vs a use
-    return 0.55 * ev + 0.25 * min(1.0, 2 * _jaccard(a.context, b.context)) + 0.2 * _overlap(a.entities, b.entities)
+def _date_profile(m: Mention, text: str, sent: Span, ents: frozenset[str], key: EntityKey) -> Profile:
+    frame = _frame(m, text, key)
+    before, after = _window(text, sent, m.start, m.end)
+    ev = event_class(frame.predicate) if frame is not None and frame.predicate else ""
+    if _DATELINE.match(text, sent.start, m.start):
+        ev = ""  # "BRENMOUTH, March 8 (Wire) -": the filing date, not an event's
+    co = sorted(event_class(w) for w in frame.co_predicates) if frame is not None and ev else []
+    return Profile(m, head=ev, group="d", context=frozenset(before + after), entities=ents,
+                   key_words=([ev] if ev else []) + co, frame=frame)
 
 
 def speaker_key(name: str | None) -> str:
-    """A speaker as compared across articles: the last capitalized word, lower case."""
+    """A speaker as compared across articles without an entity index: the last capitalized word, lower case."""
     if not name:
         return ""
     caps = [w for w in WORD_RE.findall(name) if w[:1].isupper()]
@@ -266,13 +252,17 @@ def quote_content(m: Mention, text: str) -> str:
     return text[m.start:m.end]
 
 
-def _quote_profile(m: Mention, text: str, sent: Span, ents: frozenset[str]) -> Profile:
+def _quote_profile(m: Mention, text: str, sent: Span, ents: frozenset[str], key: EntityKey,
+                   speaker: str) -> Profile:
     q = m.value
-    spk = speaker_key(q.speaker) if isinstance(q, Quote) else ""
     content = quote_content(m, text)
     cspan = q.content_span if isinstance(q, Quote) and q.content_span is not None else Span(m.start, m.end)
-    return Profile(m, head=spk, group="quote", context=frozenset(span_lemmas(parse(text), cspan.start, cspan.end)),
-                   entities=ents, content=content.lower())
+    frame = _frame(m, text, key)
+    if frame is not None and speaker:
+        frame = replace(frame, agent=speaker, attribution=speaker, arguments=frame.arguments | {speaker},
+                        named=frame.named | {speaker})
+    return Profile(m, head=speaker, group="quote", context=frozenset(span_lemmas(parse(text), cspan.start, cspan.end)),
+                   entities=ents, content=content.lower(), frame=frame)
 
 
 def _outlet_attribution(q: Quote, outlets: set[str]) -> bool:
@@ -284,6 +274,104 @@ def _outlet_attribution(q: Quote, outlets: set[str]) -> bool:
 _REPORT = re.compile(r"\b(report|reported|reporting|wire|news agency)\b")
 
 
+def _event_noun(key: str | None) -> bool:
+    return bool(key) and key in EVENT_NOUNS
+
+
+def role_conflict(x: str | None, y: str | None, x_named: bool, y_named: bool) -> bool:
+    """Two fillers of one role that are different things: two different entities, or two happenings
+    of different classes ("approved the transfer" vs "approved the use")."""
+    if not x or not y or x == y:
+        return False
+    if x_named and y_named:
+        return True
+    return _event_noun(x) and _event_noun(y) and event_class(x) != event_class(y)
+
+
+def _arguments_conflict(fa: Frame, fb: Frame) -> bool:
+    return any(role_conflict(getattr(fa, r), getattr(fb, r), getattr(fa, r) in fa.named, getattr(fb, r) in fb.named)
+               for r in ROLES)
+
+
+def compatible(a: Profile, b: Profile) -> bool:
+    """Whether two mentions' frames can state one claim at all (the gate before any score).
+
+    Value types agree (a count of one noun; a measure of one thing where both name it; the
+    same dated event; quotes need nothing here, their speaker is scored), the predicates match
+    where the value is of a happening (counts, money, dates; a physical measure is a property of
+    a thing, whatever verb its sentence has), and no role is filled by two different entities.
+    """
+    fa, fb = a.frame, b.frame
+    if a.group != b.group:
+        return False
+    if a.group == "q:count" and a.head != b.head:
+        return False  # counting different things: "troops" vs "tanks" (or one of them unknown)
+    if a.group.startswith("q:") and a.head and b.head and a.head != b.head:
+        return False  # a range is not a length
+    if a.group == "d" and not (a.head and b.head and (a.head == b.head or a.head in _co_events(b)
+                                                       or b.head in _co_events(a))):
+        return False  # a date is compared only with the date of the same event
+    if fa is None or fb is None:
+        return True
+    if a.group in EVENT_GROUPS and fa.predicate and fb.predicate \
+            and not same_predicate(fa.predicate, fb.predicate):
+        return False
+    # roles belong to a predicate: two frames' fillers are compared only where they state one happening
+    one_event = a.group == "d" or same_predicate(fa.predicate, fb.predicate)
+    return not (one_event and _arguments_conflict(fa, fb))
+
+
+def _co_events(p: Profile) -> frozenset[str]:
+    """Event classes a date also dates: the clauses that share its predicate's time."""
+    return frozenset(event_class(w) for w in p.frame.co_predicates) if p.frame is not None else frozenset()
+
+
+def _roles_agree(fa: Frame, fb: Frame) -> float:
+    """The share of roles both frames fill that they fill alike (0.5 when they share none)."""
+    both = [(getattr(fa, r), getattr(fb, r)) for r in ROLES if getattr(fa, r) and getattr(fb, r)]
+    return sum(x == y for x, y in both) / len(both) if both else 0.5
+
+
+def _predicate_agree(fa: Frame, fb: Frame) -> float:
+    if not fa.predicate or not fb.predicate:
+        return 0.5
+    if fa.predicate == fb.predicate:
+        return 1.0
+    return 0.85 if same_predicate(fa.predicate, fb.predicate) else 0.0
+
+
+def claim_score(a: Profile, b: Profile) -> float:
+    """How sure alignment is that two mentions state one claim (0..1); 0 when their frames cannot.
+
+    Interim combination until the learned ``align.scorer`` is wired in: the predicate (same lemma
+    1, synonyms 0.85, unknown 0.5), the roles filled alike, the arguments shared, and how close the
+    sentences and the words around the mentions are. Quotes compare their words and speaker.
+    """
+    if not compatible(a, b):
+        return 0.0
+    if a.group == "quote":
+        return _quote_score(a, b)
+    if a.group == "stmt":
+        return _statement_score(a, b)
+    fa, fb = a.frame, b.frame
+    near = min(1.0, 2 * _jaccard(a.context, b.context))
+    if fa is None or fb is None:
+        return near
+    sim = max(_jaccard(fa.lemmas, fb.lemmas), near)
+    if a.group not in EVENT_GROUPS | {"d"}:
+        # a physical measure is a property of a thing: what it measures, of what, and how close the values are
+        # (one figure in other units, rounded), not which verb its sentence has
+        head = 1.0 if a.head and a.head == b.head else 0.5
+        value = 0.6 + 0.4 * _closeness(a, b) if _close_measures(a, b) else 0.0
+        return W_VALUE * value + W_HEAD * head + W_ENTITIES * _overlap(a.entities, b.entities) + W_NEAR * sim
+    if a.group == "d":  # the gate matched the dated events (the predicates or a clause sharing their time)
+        pred = 1.0 if fa.predicate == fb.predicate else 0.85
+    else:
+        pred = _predicate_agree(fa, fb) if a.group in EVENT_GROUPS else 0.5  # a measure: not compared
+    return (W_PREDICATE * pred + W_ROLES * _roles_agree(fa, fb)
+            + W_ARGUMENTS * _jaccard(fa.arguments, fb.arguments) + W_SIMILARITY * sim)
+
+
 def _quote_score(a: Profile, b: Profile) -> float:
     words = fuzz.token_set_ratio(a.content, b.content) / 100.0
     sort = fuzz.token_sort_ratio(a.content, b.content) / 100.0
@@ -293,18 +381,29 @@ def _quote_score(a: Profile, b: Profile) -> float:
     return sim if sim >= 0.8 else sim * 0.7  # a different speaker needs nearly the same words
 
 
+def _frame_signature(f: Frame | None) -> tuple[object, ...]:
+    """What the score reads of a frame (not where it sits, so a wire copy's frame is alike)."""
+    if f is None:
+        return ()
+    return (f.predicate, f.agent, f.patient, f.location, f.arguments, f.value_type, f.polarity, f.modality,
+            f.attribution, f.lemmas, f.named, f.co_predicates)
+
+
 def _signature(p: Profile) -> tuple[object, ...]:
     """Everything a score reads from a profile: profiles with one signature score alike."""
     q = p.mention.value if isinstance(p.mention.value, Quantity) else None
-    return (p.group, p.head, p.context, p.entities, tuple(p.key_words), p.content, p.objects, p.variants,
-            p.near, q)
+    return (p.group, p.head, p.context, p.entities, tuple(p.key_words), p.content, _frame_signature(p.frame), q)
 
 
 def _block_keys(p: Profile) -> set[str]:
     """Keys two profiles must share to score above zero: words, entities, events, a measure's size."""
-    keys = set(p.context) | set(p.entities) | set(p.key_words) | set(p.near) | set(p.objects)
+    keys = set(p.context) | set(p.entities) | set(p.key_words)
     if p.head:
         keys.add(p.head)
+    if p.frame is not None:
+        keys |= p.frame.arguments
+        if p.frame.predicate:
+            keys.add("\x01" + event_class(p.frame.predicate))
     q = p.mention.value
     if isinstance(q, Quantity) and q.unit and q.normalized_amount:
         # values within MEASURE_TOLERANCE fall in one bucket or the next: each measure takes both
@@ -334,9 +433,19 @@ def _candidates(sigs: list[tuple[object, ...]], keys: list[set[str]]) -> list[tu
     return out
 
 
+def _named_roles(p: Profile) -> dict[str, frozenset[str]]:
+    """The named role fillers a cluster may not contradict: keyed by role and the happening's event class."""
+    f = p.frame
+    if f is None or not f.predicate:
+        return {}
+    ev = p.head if p.group == "d" else event_class(f.predicate)
+    return {f"{ev}:{r}": frozenset({k}) for r in ROLES if (k := getattr(f, r)) and k in f.named}
+
+
 def _group_pairs(profiles: list[Profile], score: Callable[[Profile, Profile], float],
                  threshold: float) -> list[list[Profile]]:
-    """Clusters of profiles: best pairs first, never two mentions of one article in a cluster.
+    """Clusters of profiles: best pairs first, never two mentions of one article in a cluster, never
+    two different entities in one role of a cluster (so A~B and B~C cannot chain A to a conflicting C).
 
     Profiles alike in all a score reads are scored once (wire copies repeat every
     mention), and only pairs sharing a blocking key are scored, so a large story
@@ -372,16 +481,21 @@ def _group_pairs(profiles: list[Profile], score: Callable[[Profile, Profile], fl
     cluster = list(range(len(profiles)))
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
     arts: dict[int, set[str]] = {i: {p.mention.article_id} for i, p in enumerate(profiles)}
+    roles: dict[int, dict[str, frozenset[str]]] = {i: _named_roles(p) for i, p in enumerate(profiles)}
     for _, i, j in pairs:
         ci, cj = cluster[i], cluster[j]
         if ci == cj or arts[ci] & arts[cj]:
             continue
+        ri, rj = roles[ci], roles[cj]
+        if any(r in ri and ri[r] != rj[r] for r in rj):
+            continue  # the clusters name different entities in one role of one happening: different claims
         if len(clusters[ci]) < len(clusters[cj]):
             ci, cj = cj, ci
         for k in clusters[cj]:
             cluster[k] = ci
         clusters[ci].extend(clusters.pop(cj))
         arts[ci] |= arts.pop(cj)
+        roles[ci] = {**roles.pop(cj), **roles[ci]}
     out = [[profiles[k] for k in sorted(ks, key=lambda k: _order(profiles[k].mention))] for ks in clusters.values()]
     out.sort(key=lambda ps: _order(ps[0].mention))
     return out
@@ -391,16 +505,16 @@ def _order(m: Mention) -> tuple[str, int, int]:
     return (m.article_id, m.start, m.end)
 
 
-def _key_quantity(ps: list[Profile], text_of: Callable[[Mention], str]) -> str:
+def _key_quantity(ps: list[Profile], names: Mapping[str, str]) -> str:
     heads = [p.head for p in ps if p.head]
     q = ps[0].mention.value
     counted = next((p.mention.value.counted for p in ps if isinstance(p.mention.value, Quantity)
                     and p.mention.value.counted), None)
     label = counted or (max(set(heads), key=heads.count) if heads else "")
     ents = set.intersection(*[set(p.entities) for p in ps]) if len(ps) > 1 else set(ps[0].entities)
-    subject = sorted(ents)[0] if ents else ""
+    subject = sorted(ents, key=lambda e: (names.get(e, e), e))[0] if ents else ""
     dim = dimension(q) if isinstance(q, Quantity) else ""
-    parts = [_NAMES.get(subject, subject), label or dim]
+    parts = [names.get(subject, subject), label or dim]
     return " ".join(p for p in parts if p).strip() or "figure"
 
 
@@ -419,28 +533,26 @@ def _category_mentions(article: Article, sents: list[Span]) -> list[tuple[Mentio
     return out
 
 
-def _statement_profiles(article: Article, sents: list[Span], ents: Sequence[Mention]) -> list[Profile]:
-    """Sentences as statements: predicate events with participants."""
+def _statement_profiles(article: Article, sents: list[Span], ents: _Entities) -> list[Profile]:
+    """Sentences as statements: the frame of the sentence's main predicate, with its words."""
     out = []
     doc = parse(article.text)
+    key = ents.key(article.id)
     for i, s in enumerate(sents):
         text = s.of(article.text)
         lem = [w for w in span_lemmas(doc, s.start, s.end) if w not in STOPWORDS]
         if len(lem) < 4:
             continue
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        evs = [event(t.lemma_) for t in span if t.pos_ in ("VERB", "NOUN")] if span is not None else []
-        ev = next((e for e in evs if e), "")
-        m = Mention("entity", s.start, s.end, Entity("STATEMENT", ev or "statement"),
-                    article_id=article.id, sentence=i)
-        out.append(Profile(m, head=ev, group="stmt", context=frozenset(lem),
-                           entities=_entities_in(s, ents), content=text.lower()))
+        m = Mention("entity", s.start, s.end, Entity("STATEMENT", "statement"), article_id=article.id, sentence=i)
+        frame = _frame(m, article.text, key)
+        ev = event_class(frame.predicate) if frame is not None and frame.predicate else ""
+        m = replace(m, value=Entity("STATEMENT", ev or "statement"))
+        out.append(Profile(m, head=ev, group="stmt", context=frozenset(lem), entities=ents.within(article.id, s),
+                           content=text.lower(), frame=frame))
     return out
 
 
 def _statement_score(a: Profile, b: Profile) -> float:
-    if a.head and b.head and a.head != b.head:
-        return 0.0
     ctx = _jaccard(a.context, b.context)
     if ctx < MIN_STATEMENT_OVERLAP:
         return 0.0  # cheap filter before the fuzzy wording score
@@ -459,25 +571,26 @@ def align(story: Story, articles: Mapping[str, Article],
     cats: list[tuple[Mention, str]] = []
     aids = [a for a in story.article_ids if a in articles] or sorted(articles)
     outlets = {speaker_key(articles[a].source) for a in aids if articles[a].source} - {""}
+    own = {aid: [m if m.article_id else _with_article(m, aid) for m in mentions.get(aid, ())] for aid in aids}
+    ents = _Entities(story, {aid: articles[aid] for aid in aids}, own)
     for aid in aids:
         art = articles[aid]
-        ms = [m if m.article_id else _with_article(m, aid) for m in mentions.get(aid, ())]
-        ents = [m for m in ms if m.kind == "entity"]
+        ms = own[aid]
+        key = ents.key(aid)
         for m in ms:
             if not (0 <= m.start <= m.end <= len(art.text)):
                 continue
             sent = sents.of(m)
-            ent_set = _entities_in(sent, ents)
+            ent_set = ents.within(aid, sent)
             if m.kind == "quantity" and isinstance(m.value, Quantity):
-                quantity_ps.append(_quantity_profile(m, art.text, sent, ent_set))
+                quantity_ps.append(_quantity_profile(m, art.text, sent, ent_set, key))
             elif m.kind == "time" and isinstance(m.value, Time) and (
                     (m.value.type == "DATE" and _CALENDAR.match(m.value.timex))
                     or (m.value.type == "TIME" and _DAY.match(m.value.timex))):
-                date_ps.append(_date_profile(m, art.text, sent, ent_set))
+                date_ps.append(_date_profile(m, art.text, sent, ent_set, key))
             elif m.kind == "quote" and isinstance(m.value, Quote) and not _outlet_attribution(m.value, outlets):
-                quote_ps.append(_quote_profile(m, art.text, sent, ent_set))
-        spans = sents._cache.get(aid) or sentences(art.text)
-        sents._cache[aid] = spans
+                quote_ps.append(_quote_profile(m, art.text, sent, ent_set, key, ents.speaker(aid, m.value.speaker)))
+        spans = sents.spans(aid)
         cats.extend(_category_mentions(art, spans))
         covered = {m.sentence for m in ms if m.kind in ("quantity", "time", "quote") and m.sentence is not None}
         covered |= {i for i, s in enumerate(spans) for m in ms
@@ -486,27 +599,30 @@ def align(story: Story, articles: Mapping[str, Article],
 
     claims: list[Claim] = []
 
-    def add(kind: str, key: str, ms: list[Mention], speaker: str | None = None) -> None:
+    def add(kind: str, key: str, ps: list[Profile], speaker: str | None = None) -> None:
+        ms = [p.mention for p in ps]
         cid = content_id(story.id, kind, key, *[m.id for m in ms])
+        frames = tuple(p.frame for p in ps) if all(p.frame is not None for p in ps) else ()
         claims.append(Claim(id=cid, story_id=story.id, kind=kind, key=key,  # type: ignore[arg-type]
-                            mentions=tuple(ms), speaker=speaker))
+                            mentions=tuple(ms), speaker=speaker, frames=frames))  # type: ignore[arg-type]
 
-    for ps in _group_pairs(quantity_ps, _quantity_score, QUANTITY_THRESHOLD):
+    for ps in _group_pairs(quantity_ps, claim_score, QUANTITY_THRESHOLD):
         q = ps[0].mention.value
         if len(ps) == 1 and not (isinstance(q, Quantity) and (q.counted or q.unit or ps[0].head)):
             continue
-        add("quantity", _key_quantity(ps, lambda m: ""), [p.mention for p in ps])
-    for ps in _group_pairs(date_ps, _date_score, DATE_THRESHOLD):
+        add("quantity", _key_quantity(ps, ents.names), ps)
+    for ps in _group_pairs(date_ps, claim_score, DATE_THRESHOLD):
         if len(ps) == 1 and not ps[0].head:
             continue
-        add("date", (ps[0].head or "date").replace("approve", "approval").replace("deliver", "delivery"),
-            [p.mention for p in ps])
-    for ps in _group_pairs(quote_ps, _quote_score, QUOTE_THRESHOLD):
+        heads = [p.head for p in ps if p.head]
+        head = max(heads, key=heads.count) if heads else "date"  # the event most of them date
+        add("date", head.replace("approve", "approval").replace("deliver", "delivery"), ps)
+    for ps in _group_pairs(quote_ps, claim_score, QUOTE_THRESHOLD):
         spk = next((p.mention.value.speaker for p in ps if isinstance(p.mention.value, Quote)
                     and p.mention.value.speaker), None)
         words = ps[0].content.split()
         key = (f"{spk}: " if spk else "") + "“" + " ".join(words[:8]) + ("…" if len(words) > 8 else "") + "”"
-        add("quote", key, [p.mention for p in ps], speaker=spk)
+        add("quote", key, ps, speaker=spk)
     by_head: dict[str, list[Mention]] = {}
     for m, head in cats:
         by_head.setdefault(head, []).append(m)
@@ -515,15 +631,18 @@ def align(story: Story, articles: Mapping[str, Article],
         for m in ms:
             chosen.setdefault(m.article_id, m)
         if len(chosen) >= 2:
-            add("statement", f"{head} type", sorted(chosen.values(), key=_order))
-    for ps in _group_pairs(stmt_ps, _statement_score, STATEMENT_THRESHOLD):
+            ordered = sorted(chosen.values(), key=_order)
+            cid = content_id(story.id, "statement", f"{head} type", *[m.id for m in ordered])
+            claims.append(Claim(id=cid, story_id=story.id, kind="statement", key=f"{head} type",
+                                mentions=tuple(ordered)))
+    for ps in _group_pairs(stmt_ps, claim_score, STATEMENT_THRESHOLD):
         if len(ps) < 2:
             continue
         ev = ps[0].head
-        ents = sorted(set.intersection(*[set(p.entities) for p in ps]))
-        key = " ".join(x for x in [", ".join(_NAMES.get(e, e) for e in ents[:2]), ev] if x) or \
+        shared = sorted(set.intersection(*[set(p.entities) for p in ps]), key=lambda e: (ents.names.get(e, e), e))
+        key = " ".join(x for x in [", ".join(ents.names.get(e, e) for e in shared[:2]), ev] if x) or \
             " ".join(ps[0].content.split()[:8])
-        add("statement", key, [p.mention for p in ps])
+        add("statement", key, ps)
     return claims
 
 

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from copydesk.align.resources import (
     DIMENSIONS, EVENT_NOUNS, EVENT_SYNONYMS, FUTURE_AUX, LOCATION_CASES, NEGATORS, PLACE_TYPES, STOPWORDS,
+    LIGHT_VERBS, SUPPORT_VERBS,
 )
+from copydesk.extract.quote_cues import verb_lemma
 from copydesk.extract.quotes import cue_lemmas
 from copydesk.extract.resources.quotes import (
     DENIALS, EXPECTED_HEADS, POSSIBLE_AUX, REFUSALS, REPORTED_ADVERBS,
@@ -66,6 +68,9 @@ class Frame:
     sentence: Span  # the sentence stating it
     lemmas: frozenset[str]  # content lemmas of the sentence (for similarity)
     named: frozenset[str] = frozenset()  # the keys of ``arguments`` that name an entity (not a common noun's lemma)
+    #: lemmas of participial clauses under the predicate with no subject or time of their own: they share its
+    #: time ("reversed course in February, secretly approving the transfer" dates the approval too)
+    co_predicates: frozenset[str] = frozenset()
 
 
 def event_class(lemma: str) -> str:
@@ -78,14 +83,20 @@ def same_predicate(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a == b or event_class(a) == event_class(b))
 
 
+def predicate_lemma(tok: "Token") -> str:
+    """A predicate's lemma: a verb's dictionary lemma where it has one (the trained lemmatizer slips on some
+    forms, "injuring" -> "injur"), else the parse's."""
+    return verb_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
+
+
 def is_event_noun(tok: "Token") -> bool:
-    """A noun naming a happening ("attack", "approval"), by the event lexicons."""
-    lem = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (lem in EVENT_NOUNS or lem in EVENT_SYNONYMS)
+    """A noun naming a happening ("attack", "approval"), by the event-noun lexicon (a verb's lemma such as
+    "ship" is no event as a noun)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS
 
 
 def _is_cue(tok: "Token") -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in cue_lemmas()
+    return tok.pos_ == "VERB" and predicate_lemma(tok) in cue_lemmas()
 
 
 def _case(tok: "Token") -> str:
@@ -202,7 +213,7 @@ def _modality(pred: "Token") -> str:
             found = m
 
     for n, tok in enumerate(_clause_chain(pred)):
-        lem = tok.lemma_.lower()
+        lem = predicate_lemma(tok)
         if n and lem in REFUSALS | DENIALS:
             take("refused")
         elif n and lem in EXPECTED_HEADS:
@@ -240,8 +251,9 @@ def _arguments(pred: "Token", exclude: frozenset[int], entity_key: EntityKey | N
         return k
 
     deps = list(pred.children)
-    if pred.pos_ == "NOUN":
-        deps += [pred.head] if pred.dep_ in ("obj", "nsubj:pass") and pred.head.pos_ == "VERB" else []
+    if pred.dep_ == "acl" and pred.head.pos_ in NOUN_POS and pred.head.i not in exclude and \
+            "Part" in pred.morph.get("VerbForm") and pred.i > pred.head.i:
+        patient = key(pred.head)  # "the aid package approved by the minister": the noun it modifies
     for c in deps:
         if c.i in exclude or c.pos_ not in NOUN_POS | {"PRON"} or _is_calendar(c):
             continue
@@ -320,15 +332,41 @@ def _build(doc: "Doc", pred: "Token | None", anchor: "Token", value_type: str, e
                 named |= {src}
     if src:
         args |= {src}
-    return Frame(pred.lemma_.lower(), Span(pred.idx, pred.idx + len(pred)), agent, patient, location, args,
-                 value_type, _polarity(pred, exclude), _modality(pred), src, sent, _lemmas(doc, sent), named)
+    return Frame(predicate_lemma(pred), Span(pred.idx, pred.idx + len(pred)), agent, patient, location, args,
+                 value_type, _polarity(pred, exclude), _modality(pred), src, sent, _lemmas(doc, sent), named,
+                 _co_predicates(pred))
+
+
+def _co_predicates(pred: "Token") -> frozenset[str]:
+    """Lemmas of the non-finite clauses under a predicate that have no subject and no time of their own."""
+    out = set()
+    for c in pred.children:
+        if c.dep_ not in ("advcl", "conj", "xcomp") or c.pos_ != "VERB" or "Fin" in c.morph.get("VerbForm"):
+            continue
+        if any(d.dep_ in ("nsubj", "nsubj:pass", "mark") or (d.dep_ in ("obl", "obl:unmarked", "nmod:unmarked")
+                                                              and _is_calendar(d)) for d in c.children):
+            continue
+        out.add(predicate_lemma(c))
+    return frozenset(out)
 
 
 def _descend(pred: "Token") -> "Token":
-    """From a raising, refusal or reporting verb to the verb it governs ("expected to cut" -> cut)."""
+    """From a raising, refusal, reporting or support verb to the happening it governs ("expected to cut" -> cut,
+    "the approval came on May 2" -> approval)."""
     for _ in range(MAX_WALK):
-        lem = pred.lemma_.lower()
-        if lem not in EXPECTED_HEADS | REFUSALS | DENIALS and not (_is_cue(pred) and lem in ("say", "report")):
+        lem = predicate_lemma(pred)
+        if lem in LIGHT_VERBS:
+            obj = next((c for c in pred.children if c.dep_ == "obj" and is_event_noun(c)), None)
+            if obj is not None:
+                return obj  # "caught fire", "launched an attack": the happening is the object
+        if lem in SUPPORT_VERBS:
+            subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass") and is_event_noun(c)), None)
+            if subj is None and pred.dep_ == "acl" and is_event_noun(pred.head):
+                subj = pred.head  # "the first delivery arriving in April"
+            if subj is not None:
+                return subj
+        elif lem not in EXPECTED_HEADS | REFUSALS | DENIALS | LIGHT_VERBS and \
+                not (_is_cue(pred) and lem in ("say", "report")):
             return pred
         nxt = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if nxt is None:
@@ -381,9 +419,8 @@ def value_type(m: Mention, doc: "Doc", event: str = "") -> str:
         if dim != "count":
             return dim
         counted = _counted_token(doc, m)
-        lem = counted.lemma_.lower() if counted is not None else (v.counted or "").split()[-1:]
-        if isinstance(lem, list):
-            lem = lem[0].lower() if lem else ""
+        words = (v.counted or "").split()
+        lem = counted.lemma_.lower() if counted is not None else (words[-1].lower() if words else "")
         return f"count:{lem}" if lem else "count"
     if m.kind == "time":
         return f"date:{event_class(event)}" if event else "date"
@@ -431,7 +468,7 @@ def frame_of(mention: Mention, doc: "Doc", entity_key: EntityKey | None = None) 
         pred = counted  # "40 deaths": the count counts the event itself
     if pred is not None and counted is not None and is_event_noun(counted) and _is_cue(pred):
         pred = counted  # "officials reported 40 deaths": the deaths, not the report
-    vt = value_type(mention, doc, pred.lemma_ if pred is not None else "")
+    vt = value_type(mention, doc, predicate_lemma(pred) if pred is not None else "")
     return _build(doc, pred, root, vt, frozenset(exclude), entity_key)
 
 
@@ -468,7 +505,7 @@ def _quote_frame(m: Mention, q: Quote, doc: "Doc", toks: "list[Token]", entity_k
     if modality not in MODALITY_RANK:
         modality = "reported"
     args = frozenset({speaker}) if speaker else frozenset()
-    return Frame(cue.lemma_.lower() if cue is not None else "", Span(cue.idx, cue.idx + len(cue)) if cue else None,
+    return Frame(predicate_lemma(cue) if cue is not None else "", Span(cue.idx, cue.idx + len(cue)) if cue else None,
                  speaker, None, None, args, "quote", polarity, modality, speaker, sent, _lemmas(doc, sent), named)
 
 

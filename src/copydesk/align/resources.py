@@ -1,4 +1,5 @@
-"""Lexicons for claim alignment: stop words, event synonyms, category slots."""
+"""Lexicons for claim frames and alignment (data only, no logic): stop words, event synonyms and event nouns,
+support and light verbs, place cases, negators, future auxiliaries, category slots, dimensions."""
 
 from __future__ import annotations
 
@@ -52,11 +53,22 @@ arrest detention release trial verdict sentence conviction acquittal appeal hear
 election vote ballot referendum poll meeting summit talks visit trip speech address conference
 announcement launch unveiling opening closure closing shutdown resignation appointment nomination
 dismissal firing merger acquisition takeover deal agreement treaty ceasefire truce sale purchase
-delivery shipment transfer approval authorization authorisation signing invasion offensive withdrawal
-deployment evacuation rescue protest demonstration riot walkout layoff cut rise fall increase
+delivery shipment transfer approval authorization authorisation signing invasion offensive withdrawal use
+arrival outbreak talk detention
+deployment movement evacuation rescue protest demonstration riot walkout layoff cut rise fall increase
 decrease drop hike ban sanction injury wedding birth funeral award ceremony match game final race win
 defeat victory loss
 """.split())
+
+#: Verbs that only time or frame the happening their subject or complement names ("the approval came on
+#: May 2", "deliveries began in March", "the delivery was completed in April", "began delivering"): the
+#: happening is the predicate. Aspect (begin, end, complete...), occurrence (happen, take place...) and arrival.
+SUPPORT_VERBS: frozenset[str] = frozenset(
+    "begin start end finish complete conclude continue resume come arrive happen occur break erupt take".split())
+
+#: Light verbs: with an event noun as object the noun is the happening ("caught fire", "launched an attack",
+#: "held talks", "carried out a raid").
+LIGHT_VERBS: frozenset[str] = frozenset("catch carry conduct hold launch make mount stage give take".split())
 
 #: Case words that make a dependent the place where something happened ("killed in Aleppo").
 LOCATION_CASES: frozenset[str] = frozenset("in at near inside outside across throughout off".split())
@@ -69,28 +81,6 @@ NEGATORS: frozenset[str] = frozenset("not n't never no neither nor none".split()
 
 #: Auxiliaries of the future (and of the future in reported speech, "said it would"): expected, not done.
 FUTURE_AUX: frozenset[str] = frozenset("will shall 'll wo would".split())
-
-#: Event pairs that can date one happening (written for the seed story; issue 10 replaces them with the scored mechanism).
-COMPATIBLE_EVENTS: frozenset[frozenset[str]] = frozenset({frozenset({"deliver", "arrive"})})
-
-#: Nouns (as lemmas) that name what an event acts on, by event class: an aid package is a transfer.
-OBJECT_CLASSES: dict[str, str] = {
-    "package": "deliver", "aid": "deliver", "weapon": "deliver", "shipment": "deliver",
-    "permission": "use", "strike": "strike", "attack": "strike",
-}
-
-#: Words that restrict a sentence to one variant of the thing it is about ("mid-range ATACMS"):
-#: a date stated for a variant is not the date of the main item.
-VARIANT_WORDS: frozenset[str] = frozenset({
-    "mid-range", "medium-range", "short-range", "intermediate-range", "older", "earlier-model", "prototype",
-})
-
-#: Counted nouns that name the same thing: "300-metre vessel" and "980-foot ship" measure one hull.
-HEAD_SYNONYMS: dict[str, str] = {
-    "vessel": "ship", "boat": "ship", "freighter": "ship", "tanker": "ship", "carrier": "ship",
-    "soldier": "troop", "servicemen": "troop", "personnel": "troop",
-}
-
 
 #: Categorical slots: head noun -> the category words that fill the slot in front of it.
 CATEGORY_SLOTS: dict[str, frozenset[str]] = {
