@@ -34,7 +34,10 @@ EOF
 stop)
     for name in workers scheduler; do
         if [ -f "$dir/$name.pid" ]; then
-            kill "$(cat "$dir/$name.pid")" 2>/dev/null || true
+            pid=$(cat "$dir/$name.pid")
+            kill "$pid" 2>/dev/null || true
+            # the workers close their nannies first: give them a few seconds before the scheduler goes
+            for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
             rm -f "$dir/$name.pid"
         fi
     done
