@@ -256,6 +256,7 @@ class Claim:
     value: str | None = None  # the value believed, where truth discovery picked one
     confidence: float | None = None
     speaker: str | None = None  # for quote claims
+    frames: tuple[Any, ...] = ()  # one ``align.frames.Frame`` per mention, in order, where alignment read them
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping, Sequence
 
+from copydesk.align.frames import to_json as frame_json
 from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, Claim, CopyLink, Dependence, Mention, Quantity, Time
 from copydesk.pipeline import Analysis, StoryAnalysis
@@ -72,9 +73,14 @@ def mention_dict(m: Mention, article: Article) -> dict[str, Any]:
 
 
 def claim_dict(c: Claim, by_id: Mapping[str, Article]) -> dict[str, Any]:
+    """A CLAIM of the contract; each mention carries the frame alignment read, where it read one."""
+    mentions = [mention_dict(m, by_id[m.article_id]) for m in c.mentions]
+    if len(c.frames) == len(c.mentions):
+        for d, m, f in zip(mentions, c.mentions, c.frames):
+            d["frame"] = frame_json(f, by_id[m.article_id].text)
     return {"id": c.id, "kind": c.kind, "summary": c.key, "status": c.status,
             "independent_sources": c.independent_sources, "believed": c.value, "confidence": c.confidence,
-            "mentions": [mention_dict(m, by_id[m.article_id]) for m in c.mentions],
+            "mentions": mentions,
             "differences": [{"mentions": [d.a, d.b], "type": d.type, "note": d.note} for d in c.differences]}
 
 
