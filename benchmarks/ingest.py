@@ -5,6 +5,18 @@ then times ``copydesk.ingest.load`` alone and ``copydesk.api.ingest`` into a
 fresh SQLite database. Prints one JSON line: articles/s for both, sentence
 splitting speed over the ingested text, and peak memory (tracemalloc peak of
 a separate traced load pass, and the process's ru_maxrss).
+
+``--stored 0,10000,50000 --add 100`` measures what grows with the archive: for each
+size, a child process copies a store pre-filled with that many articles and ingests
+``--add`` new ones into it (``api.ingest``: read, store, copies, story placement),
+reporting articles/s in total and outside the parse, the time split into parse /
+features / copies / placement / store writes / reading the input, and the child's
+peak RSS. ``--baseline SRC`` measures another checkout's src/ on copies of the same
+stores in the same run. The pre-filled stores are built once (cached under
+``--cache``) in bulk through the store API: the articles stored, their LSH band keys
+and signatures written, and placed with regex story features (as ``stream_scale``
+does: the parse of 50,000 stored articles would dominate building, and their story
+rows are what is read when new ones arrive); copy links among them are not computed.
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any, Iterator
 
 from copydesk import ingest
 from copydesk.models import Article, Rejection
@@ -141,17 +154,244 @@ def copies_main(n: int, baseline: Path | None) -> dict[str, object]:
     return out
 
 
+class Phases:
+    """Exclusive wall and CPU time per named phase: a phase nested in another is not counted twice.
+
+    CPU time (this process's) is what one core spends; on a loaded machine it moves much
+    less than wall time.
+    """
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self._stack: list[list[Any]] = []
+
+    def clear(self) -> None:
+        self.spent.clear()
+        self.cpu.clear()
+
+    def _enter(self, name: str) -> None:
+        self._stack.append([name, time.perf_counter(), time.process_time(), 0.0, 0.0])
+
+    def _exit(self) -> None:
+        name, t0, c0, child, child_cpu = self._stack.pop()
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
+        self.spent[name] = self.spent.get(name, 0.0) + dt - child
+        self.cpu[name] = self.cpu.get(name, 0.0) + dc - child_cpu
+        if self._stack:
+            self._stack[-1][3] += dt
+            self._stack[-1][4] += dc
+
+    def wrap(self, owner: Any, attr: str, name: str, generator: bool = False) -> None:
+        """Time ``owner.attr`` (a function or method) as phase ``name``; missing ones are skipped."""
+        fn = getattr(owner, attr, None)
+        if fn is None:
+            return
+
+        if generator:
+            def timed_gen(*args: Any, **kwargs: Any) -> Any:
+                it = iter(fn(*args, **kwargs))
+                while True:
+                    self._enter(name)
+                    try:
+                        item = next(it)
+                    except StopIteration:
+                        return
+                    finally:
+                        self._exit()
+                    yield item
+            setattr(owner, attr, timed_gen)
+            return
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self._enter(name)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self._exit()
+        setattr(owner, attr, timed)
+
+
+def _stored_articles(n: int, seed: int, prefix: str) -> Iterator[Article]:
+    """``n`` generated articles as stored ones (JSONL-like, ids distinct per ``prefix``)."""
+    from copydesk.models import content_id
+
+    rng = random.Random(seed)
+    for i in range(n):
+        source, text = rng.choice(OUTLETS), "\n\n".join(paragraphs(rng, i))
+        yield Article(id=content_id(source, f"{prefix}{i}\n{text}"), source=source, text=text,
+                      title=f"Repairs announced, {prefix} item {i}", url=f"https://news.example/{prefix}/{i}",
+                      published=f"2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+
+
+def build_stored(path: Path, n: int) -> None:
+    """A store holding ``n`` placed articles, built in bulk (see the module doc)."""
+    import numpy as np
+
+    from stream_scale import regex_terms  # type: ignore[import-not-found]
+
+    from copydesk.stories import persist, stream
+    from copydesk.stories.copies import shingles, signature, tokens
+    from copydesk.store import Store
+
+    stream.article_terms = regex_terms  # type: ignore[assignment]
+    settings = Settings()
+    tmp = path.with_suffix(".part")
+    tmp.unlink(missing_ok=True)
+    with Store(f"sqlite:///{tmp}", settings) as store:
+        batch: list[Article] = []
+
+        def flush() -> None:
+            store.add(batch, batch_size=500)
+            sigs = {a.id: signature(shingles([t[2] for t in tokens(a.text)], settings.shingle_size),
+                                    settings.minhash_perm) for a in batch}
+
+            def write(rows: Any) -> None:
+                for aid, mh in sigs.items():
+                    rows.put_bands(aid, persist.band_keys(mh, settings.copy_threshold))
+                rows.put_blobs(persist.SIG_NS, {aid: mh.hashvalues.astype(np.uint64).tobytes()
+                                                for aid, mh in sigs.items()})
+            store.with_story_rows(write)
+            persist.assign(store, [a.id for a in batch], settings, copies=False)
+            batch.clear()
+
+        for a in _stored_articles(n, seed=3, prefix="stored"):
+            batch.append(a)
+            if len(batch) == 500:
+                flush()
+        if batch:
+            flush()
+    tmp.replace(path)
+
+
+def stored_one(db: Path, add: int) -> dict[str, object]:
+    """Ingest ``add`` new articles (a JSONL file) into the store at ``db``, timed per phase."""
+    import spacy.language
+
+    from copydesk import api
+    from copydesk import ingest as ingest_stage
+    from copydesk.stories import features, persist, stream
+    from copydesk.store import Store
+    from copydesk.text import load
+
+    settings = Settings()
+    load()  # the pipeline's load is not part of the rate
+    ph = Phases()
+    ph.wrap(spacy.language.Language, "__call__", "parse")
+    ph.wrap(spacy.language.Language, "pipe", "parse", generator=True)
+    ph.wrap(ingest_stage, "load", "read", generator=True)
+    ph.wrap(stream, "article_terms", "features")
+    for attr in ("article_terms", "terms_many", "doc_terms"):
+        ph.wrap(features, attr, "features")
+    ph.wrap(persist, "_copies", "copies")
+    ph.wrap(persist, "_place", "placement")
+    ph.wrap(Store, "add", "store")
+    ph.wrap(Store, "unplaced", "pending")
+    with tempfile.TemporaryDirectory() as tmp:
+        def jsonl(path: Path, arts: Iterator[Article]) -> Path:
+            with path.open("w", encoding="utf-8") as f:
+                for a in arts:
+                    f.write(json.dumps({"id": a.url, "source": a.source, "title": a.title, "url": a.url,
+                                        "published": a.published, "text": a.text}) + "\n")
+            return path
+
+        inp = jsonl(Path(tmp) / "new.jsonl", _stored_articles(add, seed=99, prefix="new"))
+        # warm: imports, the language model, the schema (an empty store is created, not timed)
+        list(ingest_stage.load([jsonl(Path(tmp) / "warm.jsonl", _stored_articles(2, seed=5, prefix="warm"))],
+                               settings))
+        Store(f"sqlite:///{db}", settings).close()
+        ph.clear()
+        t0, c0 = time.perf_counter(), time.process_time()
+        summary = api.ingest([inp], db=f"sqlite:///{db}", settings=settings)
+        total, cpu = time.perf_counter() - t0, time.process_time() - c0
+        with Store(f"sqlite:///{db}", settings) as store:
+            placed = len(store.placed([a.id for a in store.articles(ids=list(summary.new_ids))]))
+    n = max(1, summary.ingested)
+    parse, parse_cpu = ph.spent.get("parse", 0.0), ph.cpu.get("parse", 0.0)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"added": summary.ingested, "placed": placed, "s": round(total, 3), "cpu_s": round(cpu, 3),
+            "articles_per_s": round(summary.ingested / total, 1),
+            "articles_per_s_outside_parse": round(summary.ingested / max(1e-9, total - parse), 1),
+            "articles_per_cpu_s": round(summary.ingested / cpu, 1),
+            "articles_per_cpu_s_outside_parse": round(summary.ingested / max(1e-9, cpu - parse_cpu), 1),
+            "cpu_ms_per_article": {k: round(1000 * v / n, 2) for k, v in sorted(ph.cpu.items())},
+            "ms_per_article": {k: round(1000 * v / n, 2) for k, v in sorted(ph.spent.items())},
+            "ru_maxrss_mb": round(rss / 1e3, 1)}
+
+
+def stored_main(sizes: list[int], add: int, baseline: Path | None, cache: Path) -> dict[str, object]:
+    """Each size and checkout in its own process, on a fresh copy of the same pre-filled store."""
+    import os
+    import shutil
+    import subprocess
+
+    cache.mkdir(parents=True, exist_ok=True)
+    here = Path(__file__).resolve()
+    out: dict[str, object] = {"benchmark": "ingest_stored", "add": add, "load": os.getloadavg()[0]}
+    runs = [("after", here.parents[1] / "src")]
+    if baseline:
+        runs.insert(0, ("before", baseline.resolve()))
+    for n in sizes:
+        src_db = cache / f"stored-{n}.db"
+        if n and not src_db.exists():
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, str(here), "--build-stored", str(n), "--cache", str(cache)],
+                           check=True, env={**os.environ, "PYTHONPATH": str(runs[0][1])})
+            out[f"built_{n}_s"] = round(time.perf_counter() - t0, 1)
+        for name, src in runs:
+            with tempfile.TemporaryDirectory() as tmp:
+                db = Path(tmp) / "copy.db"
+                if n:
+                    shutil.copy(src_db, db)
+                res = subprocess.run([sys.executable, str(here), "--stored-one", str(db), "--add", str(add)],
+                                     capture_output=True, text=True, check=False,
+                                     env={**os.environ, "PYTHONPATH": str(src)})
+            lines = res.stdout.strip().splitlines()
+            got = json.loads(lines[-1]) if res.returncode == 0 and lines else {"error": res.stderr[-600:]}
+            out.setdefault(name, {})[str(n)] = got  # type: ignore[index]
+    for name, _ in runs:
+        per = out[name]
+        if isinstance(per, dict) and "0" in per and str(sizes[-1]) in per:
+            try:
+                big, empty = per[str(sizes[-1])], per["0"]
+                out[f"{name}_ratio_largest_vs_empty"] = round(big["s"] / empty["s"], 2)
+                out[f"{name}_cpu_ratio_largest_vs_empty"] = round(big["cpu_s"] / empty["cpu_s"], 2)
+            except (KeyError, TypeError, ZeroDivisionError):
+                pass
+    out["load_after"] = os.getloadavg()[0]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=10_000, help="articles to generate (half JSONL, half HTML)")
     ap.add_argument("--copies", type=int, default=0,
                     help="only time the copy search over this many generated articles (before/after with --baseline)")
-    ap.add_argument("--baseline", type=Path, help="with --copies: another checkout's src/ measured in the same run")
+    ap.add_argument("--baseline", type=Path,
+                    help="with --copies or --stored: another checkout's src/ measured in the same run")
+    ap.add_argument("--stored", default="",
+                    help="comma-separated pre-filled store sizes to ingest --add new articles into (0: empty)")
+    ap.add_argument("--add", type=int, default=100, help="with --stored: new articles ingested at each size")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "copydesk-ingest-stored",
+                    help="with --stored: where the pre-filled stores are kept between runs")
+    ap.add_argument("--build-stored", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--stored-one", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--data", default=None, help="unused: the articles are generated")
     ap.add_argument("--copies-one", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass")
     ap.add_argument("--story-n", type=int, default=1000,
                     help="also time a full ingest with story assignment and copy detection on this many (0: skip)")
     args = ap.parse_args(argv)
+    if args.build_stored:
+        build_stored(args.cache / f"stored-{args.build_stored}.db", args.build_stored)
+        return 0
+    if args.stored_one:
+        print(json.dumps(stored_one(args.stored_one, args.add)))
+        return 0
+    if args.stored:
+        sizes = [int(x) for x in args.stored.split(",") if x.strip()]
+        print(json.dumps(stored_main(sizes, args.add, args.baseline, args.cache)))
+        return 0
     if args.copies_one:
         print(json.dumps(measure_copies(args.copies_one)))
         return 0

@@ -4,12 +4,27 @@ Stories are generated from event templates with invented names, places and
 numbers; each story's articles reword the template (synonyms, dropped and
 reordered sentences, shared filler) and arrive over a few days, interleaved with
 other stories in date order. For each size, a child process places the stream
-into stories and reports ms per article (overall and over the last 10% of the
-stream), peak memory (ru_maxrss) and pairwise F1 against the labels, for each
-state: ``memory`` (StoryStream in one process) and ``rows`` (stories.persist
-against a SQLite store: the articles are stored, then placed chunk by chunk as
-``copydesk ingest`` does, every chunk one locked transaction; copy detection is
-left out, it is measured elsewhere).
+into stories and reports ms per article, peak memory (ru_maxrss) and pairwise F1
+against the labels, for each state:
+
+- ``memory``: StoryStream in one process over the whole stream (ms per article
+  overall and over the last 10%).
+- ``rows``: the state in a SQLite store, at archive sizes no one-by-one placement
+  could build here. A child builds a store already holding ``n`` placed articles in
+  bulk: the last ``--tail`` (10,000) are placed by the in-memory StoryStream (the
+  same assignments as the rows, article for article), which gives the live stories,
+  their posting lists, merges and the stream's counters; the older ones are stored
+  as frozen stories by their labels, each story's term document frequencies
+  counted from one of its articles times its size (the stream is stationary, so
+  the frequencies of shared words grow as they would). Articles, observations,
+  memberships and every story table are written with bulk inserts (article version
+  rows, which placement never reads, are left out). Another child then stores the
+  next ``--sample`` articles of the stream and places them chunk by chunk through
+  ``stories.persist`` as ``copydesk ingest`` does (one locked transaction a chunk,
+  copy detection left out: it is measured by ``ingest --stored``), timing the
+  placement; its peak RSS is the placement's alone. The same sample at every size,
+  so ms per article compares like with like.
+- ``rows-full``: every article stored and placed chunk by chunk (small sizes).
 
 Article features come from a fixed regex tokenizer here, not the parsed
 document: the parse costs the same per article at any size and is measured with
@@ -210,7 +225,7 @@ def run_memory(n: int) -> dict[str, object]:
                    sum(1 for e in stream.events if e["kind"] == "merge"))
 
 
-def run_rows(n: int) -> dict[str, object]:
+def run_rows_full(n: int) -> dict[str, object]:
     """Store the stream chunk by chunk and place each chunk through stories.persist (state in SQLite)."""
     from copydesk.store import Store
     from copydesk.stories.persist import assign
@@ -251,29 +266,226 @@ def run_rows(n: int) -> dict[str, object]:
                    merges)
 
 
+#: Articles at the end of a bulk-built store placed by the real stream (its live stories and their postings).
+TAIL = 10_000
+#: New articles placed through the rows at every size.
+SAMPLE = 2000
+#: Articles per placement chunk (copydesk ingest's batch_size).
+CHUNK = 500
+
+
+def _bulk_path(cache: str, n: int, tail: int) -> str:
+    return f"{cache}/stream-rows-{n}-{tail}.db"
+
+
+def build_rows(n: int, tail: int, path: str) -> dict[str, object]:
+    """A store holding the first ``n`` articles of the stream, placed, written in bulk (see the module doc)."""
+    import os
+
+    from sqlalchemy import insert
+
+    from copydesk.store import Store, codec
+    from copydesk.store import schema as t
+    from copydesk.store.schema import now
+    from copydesk.stories.stream import story_id_for
+
+    t0 = time.perf_counter()
+    part = path + ".part"
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(part + suffix):
+            os.remove(part + suffix)
+    settings = Settings.load()
+    stamp = now()
+    old_n = max(0, n - tail)
+    df: Counter[str] = Counter()
+    old: dict[int, dict[str, object]] = {}  # label -> its frozen story row
+    stream = StoryStream(settings)
+    with Store(f"sqlite:///{part}", settings) as store, store.engine.begin() as conn:
+        arts: list[dict[str, object]] = []
+        obs: list[dict[str, object]] = []
+        members: list[dict[str, object]] = []
+
+        def flush() -> None:
+            if arts:
+                conn.execute(insert(t.articles), arts)
+                conn.execute(insert(t.observations), obs)
+            if members:
+                conn.execute(insert(t.story_articles), members)
+            arts.clear(), obs.clear(), members.clear()
+
+        def seal_old() -> None:
+            """The old part's document frequencies (each story's terms times its size), handed to the stream."""
+            for st in old.values():
+                for term in st.pop("_terms"):  # type: ignore[attr-defined]
+                    df[term] += int(st["size"])  # type: ignore[call-overload]
+            stream.df.update(df)
+            stream.n_docs = old_n
+            stream._opened = len(old)
+
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # memberships are written before their stories
+        placed_in: dict[str, str] = {}
+        for i, (a, label) in enumerate(generate(n)):
+            arts.append({**codec.article_to_row(a), "added_at": stamp})
+            obs.append({"article_id": a.id, "url": "", "input": "", "fetched": None, "seen_at": stamp})
+            if i < old_n:
+                day = date.fromisoformat(a.published or "2020-01-01").toordinal()
+                st = old.get(label)
+                if st is None:
+                    st = old[label] = {"id": story_id_for(a), "seq": len(old), "title": a.text[:80],
+                                       "title_score": -1.0, "first_day": day, "last_day": day,
+                                       "first_published": a.published, "last_published": a.published,
+                                       "size": 0, "live": 0, "centroid": None, "key": "[]",
+                                       "_terms": tuple(sys.intern(x) for x in set(regex_terms(a)))}
+                st["size"] = int(st["size"]) + 1  # type: ignore[call-overload]
+                st["last_day"], st["last_published"] = day, a.published
+                members.append({"article_id": a.id, "story_id": st["id"], "position": i})
+            else:
+                if i == old_n and old:
+                    seal_old()
+                placed_in[a.id] = stream.add(a)
+            if len(arts) >= 5000:
+                flush()
+        if n <= old_n and old:
+            seal_old()
+        flush()
+        for aid, sid in placed_in.items():
+            members.append({"article_id": aid, "story_id": stream.resolve(sid), "position": old_n + len(members)})
+            if len(members) >= 5000:
+                flush()
+        flush()
+        states = [dict(st) for st in old.values()]
+        for st in stream.states():
+            states.append({"id": st.id, "seq": st.seq, "title": st.title, "title_score": st.title_score,
+                           "first_day": st.first, "last_day": st.last, "first_published": st.first_published,
+                           "last_published": st.last_published, "size": st.size,
+                           "live": 1 if st.centroid is not None else 0,
+                           "centroid": json.dumps(st.centroid) if st.centroid is not None else None,
+                           "key": codec.dumps(list(st.key))})
+        for i in range(0, len(states), 5000):
+            chunk = states[i:i + 5000]
+            conn.execute(insert(t.story_state), chunk)
+            conn.execute(insert(t.stories), [{"id": r["id"], "title": r["title"], "first_seen": r["first_published"],
+                                              "last_seen": r["last_published"], "updated_at": stamp} for r in chunk])
+        terms = list(stream.df.items())
+        for i in range(0, len(terms), 20000):
+            conn.execute(insert(t.story_terms_df), [{"term": k, "df": v} for k, v in terms[i:i + 20000]])
+        posts = [{"term": k, "pos": j, "story_id": sid} for k, lst in stream.postings.items()
+                 for j, sid in enumerate(lst)]
+        if posts:
+            conn.execute(insert(t.story_postings), posts)
+        merges = [{"merged": young, "into": into, "article_id": "", "at": stamp} for young, into in stream.alias.items()]
+        if merges:
+            conn.execute(insert(t.story_merges), merges)
+        conn.execute(insert(t.stream_meta), [
+            {"key": "n_docs", "value": str(stream.n_docs)},
+            {"key": "newest", "value": "" if stream.newest is None else str(stream.newest)},
+            {"key": "since_sweep", "value": str(stream._since_sweep)},
+            {"key": "opened", "value": str(stream._opened)},
+            {"key": "positions", "value": str(n)}])
+    os.replace(part, path)
+    return {"n": n, "build_s": round(time.perf_counter() - t0, 1), "stories": len(states),
+            "terms": len(terms), "db_mb": round(os.path.getsize(path) / 1e6, 1)}
+
+
+def run_rows(n: int, sample: int, path: str) -> dict[str, object]:
+    """Store the ``sample`` articles after the first ``n`` and place them through stories.persist, timed."""
+    import os
+    import shutil
+
+    from copydesk.store import Store
+    from copydesk.stories.persist import assign
+
+    settings = Settings.load(batch_size=CHUNK)
+    gold: dict[str, int] = {}
+    order: list[str] = []
+    spent = 0.0
+    cpu = 0.0
+    with tempfile.TemporaryDirectory(dir=os.path.dirname(path)) as tmp:
+        db = f"{tmp}/copy.db"
+        shutil.copy(path, db)
+        with Store(f"sqlite:///{db}", settings) as store:
+            batch: list[Article] = []
+
+            def place(arts: list[Article]) -> None:
+                nonlocal spent, cpu
+                store.add(arts, batch_size=CHUNK)
+                t0, c0 = time.perf_counter(), time.process_time()
+                assign(store, [a.id for a in arts], settings, copies=False)
+                spent += time.perf_counter() - t0
+                cpu += time.process_time() - c0
+
+            for i, (a, label) in enumerate(generate(n + sample)):
+                if i < n:
+                    continue
+                gold[a.id] = label
+                order.append(a.id)
+                batch.append(a)
+                if len(batch) == CHUNK:
+                    place(batch)
+                    batch = []
+            if batch:
+                place(batch)
+            member = store.placed(order)
+    pred = [member.get(i, "") for i in order]
+    labels = [gold[i] for i in order]
+    return {"n": n, "sample": len(order), "ms_per_article": round(1000 * spent / max(1, len(order)), 3),
+            "cpu_ms_per_article": round(1000 * cpu / max(1, len(order)), 3),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "unplaced": sum(1 for x in pred if not x), "pairwise_sample": pairwise_f1(labels, pred)}
+
+
 def main(argv: list[str] | None = None) -> int:
+    import os
+
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated stream sizes")
-    ap.add_argument("--state", default="memory,rows", help="memory, rows or both (comma-separated)")
+    ap.add_argument("--state", default="memory,rows", help="memory, rows, rows-full (comma-separated)")
+    ap.add_argument("--sample", type=int, default=SAMPLE, help="rows: new articles placed at every size")
+    ap.add_argument("--tail", type=int, default=TAIL, help="rows: stored articles placed by the real stream")
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "copydesk-stream-scale"),
+                    help="rows: where the bulk-built stores are kept between runs")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--one-state", default="memory", help=argparse.SUPPRESS)
+    ap.add_argument("--build", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--data", default=None, help="unused: the stream is generated")
     args = ap.parse_args(argv)
-    if args.one:
-        stream_mod.article_terms = regex_terms  # type: ignore[assignment]
-        run = run_rows if args.one_state == "rows" else run_memory
-        print(json.dumps(run(args.one)))
+    stream_mod.article_terms = regex_terms  # type: ignore[assignment]
+    if args.build:
+        print(json.dumps(build_rows(args.build, args.tail, _bulk_path(args.cache, args.build, args.tail))))
         return 0
-    summary: dict[str, object] = {"benchmark": "stream_scale", "features": "regex tokenizer"}
+    if args.one:
+        if args.one_state == "rows":
+            out = run_rows(args.one, args.sample, _bulk_path(args.cache, args.one, args.tail))
+        else:
+            out = (run_rows_full if args.one_state == "rows-full" else run_memory)(args.one)
+        print(json.dumps(out))
+        return 0
+    summary: dict[str, object] = {"benchmark": "stream_scale", "features": "regex tokenizer",
+                                  "load": round(os.getloadavg()[0], 2)}
+    os.makedirs(args.cache, exist_ok=True)
     for state in [x.strip() for x in args.state.split(",") if x.strip()]:
         results = []
         for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
-            out = subprocess.run([sys.executable, __file__, "--one", str(n), "--one-state", state],
+            common = ["--sample", str(args.sample), "--tail", str(args.tail), "--cache", args.cache]
+            built = None
+            if state == "rows" and not os.path.exists(_bulk_path(args.cache, n, args.tail)):
+                out = subprocess.run([sys.executable, __file__, "--build", str(n), *common],
+                                     capture_output=True, text=True, check=True)
+                built = json.loads(out.stdout.strip().splitlines()[-1])
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), "--one-state", state, *common],
                                  capture_output=True, text=True, check=True)
-            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        base = results[0]["ms_per_article_last10pct"] if results else None
+            res = json.loads(out.stdout.strip().splitlines()[-1])
+            if built:
+                res["built"] = built
+            results.append(res)
+        key = "ms_per_article" if state == "rows" else "ms_per_article_last10pct"
+        base = results[0][key] if results else None
         summary[state] = {"sizes": results, "time_ratio_largest_vs_smallest":
-                          round(results[-1]["ms_per_article_last10pct"] / base, 2) if base else None}
+                          round(results[-1][key] / base, 2) if base else None}
+        if state == "rows" and results and results[0].get("cpu_ms_per_article"):
+            summary[state]["cpu_ratio_largest_vs_smallest"] = round(  # type: ignore[index]
+                results[-1]["cpu_ms_per_article"] / results[0]["cpu_ms_per_article"], 2)
+    summary["load_after"] = round(os.getloadavg()[0], 2)
     print(json.dumps(summary))
     return 0
 

@@ -178,3 +178,31 @@ def test_articles_in_arrival_order(sqlite_url: str) -> None:
         store.add([early])
         assert [a.id for a in store.articles()] == [early.id, late.id]
         assert [a.id for a in store.articles(order="arrival")] == [late.id, early.id]
+
+
+def test_pending_rows_follow_storage_and_placement(tmp_path: Path) -> None:
+    """Stored articles are pending until placed; one a regrouping drops is pending again; found in arrival order."""
+    with Store(f"sqlite:///{tmp_path / 'p.db'}") as store:
+        store.add([Article(id=f"p{i}", source="Daily Ledger", text=f"Council votes on budget item {i}.")
+                   for i in range(3)])
+        assert store.unplaced() == ["p0", "p1", "p2"]
+        store.save_stories([Story(id="s1", title="Budget", article_ids=("p0", "p1"))])
+        assert store.unplaced() == ["p2"]
+        store.save_stories([Story(id="s1", title="Budget", article_ids=("p1",))])
+        assert store.unplaced() == ["p0", "p2"]
+
+
+def test_pending_rows_are_backfilled_for_a_database_without_them(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with Store(f"sqlite:///{db}") as store:
+        store.add([Article(id=f"o{i}", source="Daily Ledger", text=f"Harbour crane number {i} was repaired.")
+                   for i in range(2)])
+        store.save_stories([Story(id="s1", title="Cranes", article_ids=("o0",))])
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE story_pending")
+    con.execute("DELETE FROM migrations WHERE name = '0005_story_pending'")
+    con.commit()
+    con.close()
+    with Store(f"sqlite:///{db}") as store:
+        assert "0005_story_pending" in store.migrations()
+        assert store.unplaced() == ["o1"]

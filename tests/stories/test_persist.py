@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
 import re
 import sqlite3
 from pathlib import Path
@@ -157,3 +158,94 @@ def test_no_pickle_in_the_package() -> None:
     unsafe = re.compile(r"^\s*(import|from)\s+(pickle|cPickle|dill|shelve|marshal|joblib)\b", re.M)
     found = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if unsafe.search(p.read_text("utf-8"))]
     assert found == []
+
+
+def test_a_new_article_is_aligned_with_few_stored_copies_however_many_there_are(
+        fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """40 stored republications of one wire report: the 41st is compared with the best few, not all."""
+    from copydesk.stories import persist
+    from copydesk.stories.copies import MAX_CANDIDATES
+
+    compared: list[tuple[str, str]] = []
+    real = persist.compare_pair
+
+    def counting(x: Article, y: Article, *rest: object) -> object:
+        compared.append((x.id, y.id))
+        return real(x, y, *rest)
+
+    outlets = [f"Outlet {i}" for i in range(41)]
+    stored = [art(f"w{i}", f"{WIRE} Published by {outlets[i]}.", "2024-05-02", source=outlets[i])
+              for i in range(40)]
+    with Store(fresh_db, S) as store:
+        store.add(stored)
+        assign(store, [a.id for a in stored], S)
+        monkeypatch.setattr(persist, "compare_pair", counting)
+        new = art("w40", f"{WIRE} Published by {outlets[40]}.", "2024-05-03", source=outlets[40])
+        store.add([new])
+        assign(store, ["w40"], S)
+        links = [c for c in store.copies() if c.b == "w40"]
+    assert 1 <= len(compared) <= MAX_CANDIDATES
+    assert links and links[0].kind == "syndicated" and links[0].a in {a.id for a in stored}
+
+
+def test_band_reads_are_capped_per_key(fresh_db: str) -> None:
+    """A band key many articles share names at most ``per_band`` of them."""
+    ids = [f"b{i}" for i in range(30)]
+    with Store(fresh_db, S) as store:
+        store.add([art(i, f"{BUDGET} Item {i}.", "2024-03-06") for i in ids])
+
+        def write(rows: object) -> dict[int, list[str]]:
+            rows.put_bands_many({i: [7, 8 + n] for n, i in enumerate(ids)})  # type: ignore[attr-defined]
+            return rows.band_holders([7, 8, 9], per_band=5)  # type: ignore[attr-defined]
+
+        holders = store.with_story_rows(write)
+    assert len(holders[7]) == 5 and set(holders[7]) <= set(ids)
+    assert holders[8] == ["b0"] and holders[9] == ["b1"]
+
+
+def test_story_terms_are_computed_once_per_article(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Placing again (a retried transaction, a rerun after a kill) reads the kept terms instead of parsing."""
+    from copydesk.stories import persist
+
+    calls: list[str] = []
+    real = stream_mod.article_terms
+
+    def counting(a: Article) -> list[str]:
+        calls.append(a.id)
+        return real(a)
+
+    monkeypatch.setattr(stream_mod, "article_terms", counting)
+    arts = [art("q1", QUAKE_1, "2024-03-05"), art("b", BUDGET, "2024-03-06")]
+    with Store(fresh_db, S) as store:
+        store.add(arts)
+        first = persist._terms(store, arts)
+        again = persist._terms(store, arts)
+        assert sorted(calls) == ["b", "q1"]
+        # kept as counts in reading order: the stream's Counter of them is the same, key for key
+        assert all(list(Counter(again[a.id]).items()) == list(Counter(real(a)).items()) for a in arts)
+        assert first["q1"] == real(arts[0])
+        assert assign(store, ["q1", "b"], S) and sorted(calls) == ["b", "q1"]
+
+
+def test_batched_features_parse_each_text_once_and_match_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More articles than the Doc cache holds: each text is parsed once, terms as article by article."""
+    from copydesk.stories import features
+    from copydesk.text import nlp
+
+    arts = [art(f"a{i}", f"{QUAKE_1} Update {i}: crews reached {i} more homes.", "2024-03-05",
+                title=f"Quake update {i}") for i in range(12)]
+    monkeypatch.setattr(nlp, "CACHE_SIZE", 4)
+    nlp.clear_cache()
+    parsed: list[str] = []
+    real_pipe = nlp.parse_many
+
+    def counting(texts: list[str], *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        parsed.extend(texts)
+        return real_pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(features, "parse_many", counting)
+    got = list(features.terms_many(arts, batch_size=5))
+    assert len(parsed) == len(set(parsed)) == 2 * len(arts)  # each text and each headline once
+    nlp.clear_cache()
+    assert got == [features.article_terms(a) for a in arts]

@@ -261,6 +261,7 @@ class Store:
         conn.execute(self._insert(t.observations).on_conflict_do_nothing(), obs)
         placed = set(fresh)
         versions.place(conn, [versions.Named(a.id, a.source, a.url, a.given_id) for a in arts if a.id in placed])
+        story_rows.pending(conn, fresh)  # in no story until placed: committed with the article
         return fresh
 
     def article(self, id: str) -> Article | None:
@@ -402,12 +403,14 @@ class Store:
         stamp = t.now()
         sa = t.story_articles.c
         with self._begin() as conn:
+            before: list[str] = []  # members a story may drop: pending again unless another story holds them
             for st in stories:
                 row = {"id": st.id, "title": st.title, "storyline_id": st.storyline_id,
                        "first_seen": st.first_seen, "last_seen": st.last_seen, "updated_at": stamp}
                 ins = self._insert(t.stories).values(**row)
                 conn.execute(ins.on_conflict_do_update(index_elements=["id"],
                                                        set_={k: v for k, v in row.items() if k != "id"}))
+                before += [r[0] for r in conn.execute(select(sa.article_id).where(sa.story_id == st.id))]
                 conn.execute(delete(t.story_articles).where(sa.story_id == st.id))
                 ids = list(dict.fromkeys(st.article_ids))
                 for i in range(0, len(ids), 500):
@@ -418,6 +421,8 @@ class Store:
             # stories left without articles (absorbed by a merge) are removed; their events stay
             empty = select(t.stories.c.id).where(~t.stories.c.id.in_(select(sa.story_id).distinct()))
             conn.execute(delete(t.stories).where(t.stories.c.id.in_(empty)))
+            story_rows.placed_now(conn, [a for st in stories for a in st.article_ids])
+            story_rows.orphaned(conn, before)
 
     def _story_members(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         sa = t.story_articles.c

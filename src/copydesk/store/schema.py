@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, UniqueConstraint, select)
+                        Table, Text, UniqueConstraint, exists, func, select)
 from sqlalchemy.engine import Connection
 
 from copydesk.errors import Code, StoreError
@@ -198,6 +198,15 @@ lsh_bands = Table(
     Column("band", BigInteger, primary_key=True), Column("article_id", String(40), primary_key=True),
 )
 
+# Stored articles in no story yet, by arrival (their first observation): written with the article, deleted with
+# its placement, so finding what a run left unplaced reads these rows, not the whole archive.
+story_pending = Table(
+    "story_pending", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Index("ix_story_pending_seq", "seq"),
+)
+
 STORY_ROW_TABLES = (story_state, story_postings, story_terms_df, story_merges, stream_meta, lsh_bands)
 
 
@@ -227,6 +236,15 @@ def _story_rows(conn: Connection) -> None:
     conn.execute(blobs.delete().where(blobs.c.namespace == "stories", blobs.c.key == "stream"))
 
 
+def _story_pending(conn: Connection) -> None:
+    """The pending-placement rows, filled with the articles stored but in no story (a full scan, once)."""
+    a, sa, o = articles.c, story_articles.c, observations.c
+    story_pending.create(conn, checkfirst=True)
+    first_seen = select(func.min(o.id)).where(o.article_id == a.id).scalar_subquery()
+    todo = select(a.id, func.coalesce(first_seen, 0)).where(~exists().where(sa.article_id == a.id))
+    conn.execute(story_pending.insert().from_select(["article_id", "seq"], todo))
+
+
 Migration = tuple[str, Callable[[Connection], None]]
 
 #: Ordered and named: a database records each one it has applied; never rename or reorder.
@@ -235,6 +253,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0002_watch_cursor", _watch_cursor),
     ("0003_article_versions", _article_versions),
     ("0004_story_rows", _story_rows),
+    ("0005_story_pending", _story_pending),
 )
 
 

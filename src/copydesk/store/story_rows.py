@@ -147,6 +147,7 @@ class StoryRows:
                 for i, (a, s) in enumerate(placements)]
         if rows:
             self.conn.execute(self._insert(t.story_articles).on_conflict_do_nothing(), rows)
+        placed_now(self.conn, [a for a, _ in placements])
 
     def events(self, events: Sequence[tuple[str, str, Mapping[str, Any]]], stamp: str) -> None:
         if events:
@@ -175,6 +176,27 @@ class StoryRows:
             out.update(r[0] for r in self.conn.execute(select(c.article_id).where(c.band.in_(part)).distinct()))
         return out - set(exclude)
 
+    def band_holders(self, bands: Sequence[int], per_band: int) -> dict[int, list[str]]:
+        """Articles holding each band key, at most ``per_band`` a key (one query per CHUNK keys).
+
+        A key that hundreds of copies of one text share names any ``per_band`` of them: the
+        read stays bounded however large the archive grows.
+        """
+        c = t.lsh_bands.c
+        out: dict[int, list[str]] = {}
+        for part in _chunks(list(bands)):
+            rank = func.row_number().over(partition_by=c.band, order_by=c.article_id).label("rank")
+            sub = select(c.band, c.article_id, rank).where(c.band.in_(part)).subquery()
+            for band, aid in self.conn.execute(select(sub.c.band, sub.c.article_id).where(sub.c.rank <= per_band)):
+                out.setdefault(int(band), []).append(aid)
+        return out
+
+    def put_bands_many(self, bands: Mapping[str, Sequence[int]]) -> None:
+        """Band keys of several articles, in one statement."""
+        rows = [{"band": b, "article_id": aid} for aid, keys in bands.items() for b in dict.fromkeys(keys)]
+        if rows:
+            self.conn.execute(self._insert(t.lsh_bands).on_conflict_do_nothing(), rows)
+
     def put_bands(self, article_id: str, bands: Sequence[int]) -> None:
         rows = [{"band": b, "article_id": article_id} for b in dict.fromkeys(bands)]
         if rows:
@@ -191,10 +213,33 @@ class StoryRows:
 
 
 def unplaced(conn: Connection, limit: int | None = None) -> list[str]:
-    """Stored articles in no story, in the order they first arrived."""
-    a, sa, o = t.articles.c, t.story_articles.c, t.observations.c
-    first_seen = select(func.min(o.id)).where(o.article_id == a.id).scalar_subquery()
-    stmt = (select(a.id).where(~exists().where(sa.article_id == a.id)).order_by(first_seen, a.id))
+    """Stored articles in no story, in the order they first arrived (read off the pending rows)."""
+    p, sa = t.story_pending.c, t.story_articles.c
+    stmt = (select(p.article_id).where(~exists().where(sa.article_id == p.article_id)).order_by(p.seq, p.article_id))
     if limit is not None:
         stmt = stmt.limit(limit)
     return [r[0] for r in conn.execute(stmt)]
+
+
+def pending(conn: Connection, article_ids: Sequence[str]) -> None:
+    """Mark newly stored articles as waiting for a story, in arrival order (their first observation)."""
+    o = t.observations.c
+    for part in _chunks(list(article_ids)):
+        first = select(o.article_id, func.min(o.id)).where(o.article_id.in_(part)).group_by(o.article_id)
+        ins = postgresql.insert(t.story_pending) if conn.dialect.name == "postgresql" else sqlite.insert(t.story_pending)
+        conn.execute(ins.from_select(["article_id", "seq"], first).on_conflict_do_nothing())
+
+
+def placed_now(conn: Connection, article_ids: Sequence[str]) -> None:
+    """The articles have a story: no longer pending."""
+    for part in _chunks(list(article_ids)):
+        conn.execute(delete(t.story_pending).where(t.story_pending.c.article_id.in_(part)))
+
+
+def orphaned(conn: Connection, article_ids: Sequence[str]) -> None:
+    """Those of the articles that are in no story (any more) become pending again."""
+    sa, a = t.story_articles.c, t.articles.c
+    for part in _chunks(list(article_ids)):
+        lost = [r[0] for r in conn.execute(select(a.id).where(a.id.in_(part), ~exists().where(sa.article_id == a.id)))]
+        if lost:
+            pending(conn, lost)

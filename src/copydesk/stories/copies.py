@@ -80,6 +80,14 @@ def signature(shingle_set: Iterable[bytes], num_perm: int = 128) -> MinHash:
     return mh
 
 
+@lru_cache(maxsize=8)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) datasketch's LSH picks for this threshold and signature size, found once
+    (finding them integrates the false positive and negative rates, which costs more than a chunk's queries)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> object:
     """The seeded permutations of a signature, drawn once (drawing them costs more than hashing a text)."""
@@ -252,7 +260,9 @@ def _full_key(ts: Sequence[Token]) -> bytes:
     return _h("\x00".join(t[2] for t in ts))
 
 
-def find_copies(articles: Sequence[Article], settings: Settings | None = None) -> list[CopyLink]:
+def find_copies(articles: Sequence[Article], settings: Settings | None = None,
+                words: Sequence[Sequence[Token]] | None = None,
+                signatures: Sequence[np.ndarray | None] | None = None) -> list[CopyLink]:
     """Every copy, syndicated copy and rewrite among ``articles``.
 
     Each article is compared with at most MAX_CANDIDATES earlier ones, those sharing
@@ -260,7 +270,9 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
     article word for word like an earlier one is linked to that one only. Copies of
     one wire report so form a chain, not a clique, which keeps dependence groups
     whole at linear cost. Only compact per-article arrays
-    are held; words are re-read per compared pair.
+    are held; words are re-read per compared pair. ``words`` (each article's
+    ``tokens``) and ``signatures`` (its MinHash hash values), when the caller has
+    them, are used instead of computing them again.
     """
     size = int(getattr(settings, "shingle_size", 5))
     num_perm = int(getattr(settings, "minhash_perm", 128))
@@ -269,10 +281,10 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
     sigs = np.zeros((len(articles), num_perm), dtype=np.uint64)
     first: dict[bytes, int] = {}  # word sequence -> first article with it
     same_as: dict[int, int] = {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=lsh_params(threshold, num_perm))
     ranked: list[list[int]] = [[] for _ in articles]  # per article, earlier ones to compare, best first
     for i, a in enumerate(articles):
-        ts = tokens(a.text)
+        ts = tokens(a.text) if words is None else words[i]
         key = _full_key(ts) if ts else b""
         if key and key in first:
             same_as[i] = first[key]
@@ -284,7 +296,10 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
         s = shingles([t[2] for t in ts], size)
         arrays.append(_shingle_array(s))
         if s:
-            mh = signature(s, num_perm)
+            given = signatures[i] if signatures is not None else None
+            mh = (signature(s, num_perm) if given is None or len(given) != num_perm else
+                  MinHash(num_perm=num_perm, seed=1, hashvalues=given, scheme=MINHASH_SCHEME,
+                          permutations=_permutations(num_perm)))
             sigs[i] = mh.hashvalues
             lsh.insert(str(i), mh)
     postings = _Postings(arrays)
@@ -303,8 +318,8 @@ def find_copies(articles: Sequence[Article], settings: Settings | None = None) -
         ranked[i] = sorted(cand, key=lambda j: (-cand[j], j))[:MAX_CANDIDATES]
 
     @lru_cache(maxsize=4096)
-    def toks(k: int) -> list[Token]:
-        return tokens(articles[k].text)
+    def toks(k: int) -> Sequence[Token]:
+        return tokens(articles[k].text) if words is None else words[k]
 
     found: list[tuple[int, int, CopyLink]] = []
     for i, js in enumerate(ranked):

@@ -10,14 +10,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import date
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from copydesk.models import Article
 from copydesk.stories.resources import NOT_ENTITY, POSSESSIVE_RE, STOPWORDS
-from copydesk.text import parse
+from copydesk.text import parse, parse_many
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Relative weight of each term type in the story vector.
 TYPE_WEIGHTS: Mapping[str, float] = {"w": 1.0, "e": 1.6, "n": 0.6}
@@ -62,15 +65,16 @@ def headline(article: Article) -> str:
     return ""
 
 
-def body_terms(text: str, entities: bool = True, lead_sentences: int = 0) -> list[str]:
+def body_terms(text: str, entities: bool = True, lead_sentences: int = 0, doc: "Doc | None" = None) -> list[str]:
     """Typed terms of one text, in reading order (duplicates kept: they are counts).
 
     Read off the text's parse: ``w:`` lemmas of content words, ``e:`` the recognizer's names
     and proper-noun runs (with their words, so "Biden" meets "Joe Biden"), ``n:`` numbers.
     ``entities=False`` for title-case headlines, where capitals mark no names;
-    ``lead_sentences`` keeps only the first sentences (the news lead).
+    ``lead_sentences`` keeps only the first sentences (the news lead); ``doc`` is the text's
+    parse when the caller has it (else it is looked up by ``parse``).
     """
-    doc = parse(text)
+    doc = parse(text) if doc is None else doc
     if lead_sentences:
         sents = list(doc.sents)[:lead_sentences]
         tokens = [t for s in sents for t in s]
@@ -107,14 +111,49 @@ def body_terms(text: str, entities: bool = True, lead_sentences: int = 0) -> lis
     return terms
 
 
-def article_terms(article: Article) -> list[str]:
-    """Terms of an article: body terms, the lead's again, the headline's TITLE_WEIGHT more times."""
+def article_terms(article: Article, doc: "Doc | None" = None, title_doc: "Doc | None" = None) -> list[str]:
+    """Terms of an article: body terms, the lead's again, the headline's TITLE_WEIGHT more times.
+
+    The text is parsed once (``doc`` when the caller parsed it already): the lead is read
+    off the same parse.
+    """
     title = headline(article)
     text = article.text
-    terms = body_terms(text) + body_terms(text, lead_sentences=LEAD_SENTENCES)
+    doc = parse(text) if doc is None else doc
+    terms = body_terms(text, doc=doc) + body_terms(text, lead_sentences=LEAD_SENTENCES, doc=doc)
     if title:
-        terms.extend(body_terms(title, entities=False) * TITLE_WEIGHT)
+        terms.extend(body_terms(title, entities=False, doc=title_doc) * TITLE_WEIGHT)
     return terms
+
+
+def terms_many(articles: Sequence[Article], batch_size: int = 64) -> Iterator[list[str] | Exception]:
+    """``article_terms`` of each article in order, texts and headlines parsed in batches (``nlp.pipe``).
+
+    Each article's parse is used as soon as it is made, so however many articles there
+    are, none is parsed twice (the Doc cache keeps only the last few hundred). An article
+    whose terms cannot be computed yields the exception instead, and the rest go on.
+    """
+    for start in range(0, len(articles), batch_size):
+        part = articles[start:start + batch_size]
+        titles = [headline(a) for a in part]
+        texts = [a.text for a in part] + [t for t in titles if t]
+        try:
+            docs = list(parse_many(texts, batch_size=batch_size))
+        except Exception:  # one unreadable text: parse them one by one, so only that one fails
+            docs = []
+        if len(docs) != len(texts):
+            for a in part:
+                try:
+                    yield article_terms(a)
+                except Exception as exc:
+                    yield exc
+            continue
+        title_docs = iter(docs[len(part):])
+        for a, doc, title in zip(part, docs, titles):
+            try:
+                yield article_terms(a, doc, next(title_docs) if title else None)
+            except Exception as exc:
+                yield exc
 
 
 def weigh(counts: Mapping[str, int], idf: Mapping[str, float] | None = None,

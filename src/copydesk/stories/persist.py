@@ -11,18 +11,28 @@ terms, the posting lists of their distinctive terms, the candidate stories) and
 commits the placements with the state they changed.
 
 Copies are found first, per chunk, through LSH band keys stored as rows (only
-the articles sharing a band are read) and MinHash signatures kept per article as
-raw 64-bit values.
+the articles sharing a band are read, at most BAND_READ a band) and MinHash
+signatures kept per article as raw 64-bit values: each new article is aligned with
+at most MAX_CANDIDATES stored ones, those whose signatures agree most, stopping at
+the first it is an exact or syndicated copy of (as ``find_copies`` does in a batch).
+
+Each article's story terms are computed once, before the lock is taken (texts and
+headlines parsed in batches), and kept with the article (``TERMS_NS`` blobs): a
+retried transaction, a rerun after a kill or ``--repair`` reads them instead of
+parsing again; a caller that parsed the article elsewhere (a Dask worker) hands
+them over ``prepare``d.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -30,15 +40,22 @@ from datasketch import MinHash, MinHashLSH
 from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, CopyLink, Rejection
 from copydesk.settings import Settings
-from copydesk.stories.copies import MINHASH_SCHEME, compare_pair, find_copies, shingles, signature, tokens
-from copydesk.stories.features import article_terms
+from copydesk.stories import features
+from copydesk.stories import stream as stream_mod
+from copydesk.stories.copies import (MAX_CANDIDATES, MINHASH_SCHEME, Token, compare_pair, find_copies,
+                                     lsh_params, shingles, signature, tokens)
 from copydesk.stories.stream import StoryState, StoryStream
 
 log = logging.getLogger(__name__)
 
-__all__ = ["assign", "place_pending", "prepare", "Prepared", "RowStream", "band_keys"]
+__all__ = ["assign", "place_pending", "prepare", "Prepared", "RowStream", "band_keys", "save_terms",
+           "stored_terms"]
 
 SIG_NS = "minhash"
+#: Blob namespace of each article's story terms (zlib-compressed JSON {term: count}, in reading order).
+TERMS_NS = "story_terms"
+#: Stored articles read per LSH band key: a band hundreds of copies of one wire report share names them alike.
+BAND_READ = 4 * MAX_CANDIDATES
 
 
 @dataclass(frozen=True)
@@ -54,7 +71,7 @@ def prepare(article: Article, settings: Settings) -> Prepared:
     """The story terms and copy signature of ``article`` (see ``assign(prepared=...)``)."""
     sig = signature(shingles([t[2] for t in tokens(article.text)], int(settings.shingle_size)),
                     int(settings.minhash_perm))
-    return Prepared(tuple(article_terms(article)), sig.hashvalues.astype(np.uint64).tobytes())
+    return Prepared(tuple(stream_mod.article_terms(article)), sig.hashvalues.astype(np.uint64).tobytes())
 
 
 class RowStream(StoryStream):
@@ -95,15 +112,12 @@ class RowStream(StoryStream):
 
         The stories they are already in, the frequencies and posting lists of their
         terms, and the live stories those lists name; only an article placed after a
-        sweep (which empties the cache) reads its own rows.
+        sweep (which empties the cache) reads its own rows. ``terms``: the articles' story
+        terms computed beforehand (one missing is computed when it is placed).
         """
         self._stored.update(self._rows.placed([a.id for a in articles]))
         todo = [a for a in articles if a.id not in self._stored]
-        for a in todo:
-            try:
-                self._term_cache[a.id] = list(terms[a.id]) if terms and a.id in terms else super()._terms(a)
-            except Exception:  # placing it fails again, and is rejected there
-                continue
+        self._term_cache.update({a.id: list(terms[a.id]) for a in todo if terms and a.id in terms})
         terms = sorted({t for a in todo for t in self._term_cache.get(a.id, ())})
         self._load_terms(terms)
         self._load_postings(terms)
@@ -207,12 +221,14 @@ def _row(st: StoryState) -> dict[str, Any]:
 @lru_cache(maxsize=8)
 def _bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
     """The (start, end) hash ranges datasketch's LSH picks for this threshold and signature size."""
-    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm, params=lsh_params(threshold, num_perm))
+                 .hashranges)
 
 
-def band_keys(mh: MinHash, threshold: float) -> list[int]:
-    """One signed 64-bit key per LSH band of ``mh``: two articles sharing a key are copy candidates."""
-    hv = mh.hashvalues.astype(np.uint64)
+def band_keys(mh: MinHash | np.ndarray, threshold: float) -> list[int]:
+    """One signed 64-bit key per LSH band of ``mh`` (a MinHash or its hash values): two articles
+    sharing a key are copy candidates."""
+    hv = (mh.hashvalues if isinstance(mh, MinHash) else mh).astype(np.uint64)
     out = []
     for i, (start, end) in enumerate(_bands(threshold, len(hv))):
         digest = hashlib.blake2b(i.to_bytes(2, "big") + hv[start:end].tobytes(), digest_size=8).digest()
@@ -231,58 +247,145 @@ def _old_articles(store: Any, ids: Sequence[str]) -> dict[str, Article]:
         return {}
 
 
+def _ranked(shared: Mapping[str, Iterable[str]], old_sigs: Mapping[str, bytes],
+            sigs: Mapping[str, np.ndarray]) -> dict[str, list[tuple[str, float]]]:
+    """Per new article, its stored candidates by estimated Jaccard (the share of signature values
+    they agree on), best first, at most MAX_CANDIDATES; one without a stored signature ranks last."""
+    known = sorted({o for c in shared.values() for o in c if o in old_sigs and len(old_sigs[o]) % 8 == 0})
+    row = {o: i for i, o in enumerate(known)}
+    width = len(next(iter(sigs.values()))) if sigs else 0
+    mat = (np.frombuffer(b"".join(old_sigs[o] for o in known), dtype=np.uint64).reshape(len(known), -1)
+           if known else np.zeros((0, width), dtype=np.uint64))
+    out: dict[str, list[tuple[str, float]]] = {}
+    for aid, cands in shared.items():
+        idx = [row[o] for o in cands if o in row]
+        agree = ((mat[idx] == sigs[aid]).mean(axis=1) if idx and mat.shape[1] == len(sigs[aid])
+                 else np.zeros(len(idx)))
+        est = dict(zip((o for o in cands if o in row), (float(x) for x in agree)))
+        est.update((o, 0.0) for o in cands if o not in row)
+        out[aid] = sorted(est.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+    return out
+
+
 def _copies(store: Any, articles: Sequence[Article], settings: Settings,
             prepared: Mapping[str, Prepared] | None = None, links: Sequence[CopyLink] | None = None) -> None:
-    """Find and save the copies among ``articles`` and between them and every stored article.
+    """Find and save the copies among ``articles`` and between them and the stored articles.
 
-    ``links``: the copies among ``articles`` already found (where they were parsed), used when
-    every one of them is ``prepared``.
+    Reads only what the articles' band keys point to (at most BAND_READ articles a key), and
+    aligns each article with its best MAX_CANDIDATES stored candidates at most. ``links``: the
+    copies among ``articles`` already found (where they were parsed), used when every one of
+    them is ``prepared``.
     """
     num_perm, size = int(settings.minhash_perm), int(settings.shingle_size)
     threshold = float(settings.copy_threshold)
     prepared = prepared or {}
-    sigs = {a.id: MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME,
-                          hashvalues=np.frombuffer(prepared[a.id].signature, dtype=np.uint64))
-            if a.id in prepared else signature(shingles([t[2] for t in tokens(a.text)], size), num_perm)
+    toks: dict[str, list[Token]] = {}
+
+    def words(a: Article) -> list[Token]:
+        if a.id not in toks:
+            toks[a.id] = tokens(a.text)
+        return toks[a.id]
+
+    sigs = {a.id: np.frombuffer(prepared[a.id].signature, dtype=np.uint64) if a.id in prepared
+            else signature(shingles([t[2] for t in words(a)], size), num_perm).hashvalues.astype(np.uint64)
             for a in articles}
-    keys = {aid: band_keys(mh, threshold) for aid, mh in sigs.items()}
-    own = list(sigs)
+    keys = {aid: band_keys(sig, threshold) for aid, sig in sigs.items()}
+    own = set(sigs)
 
-    def step(rows: Any) -> tuple[dict[str, set[str]], dict[str, bytes]]:
-        found = {aid: rows.band_matches(keys[aid], own) for aid in own}
-        for aid in own:
-            rows.put_bands(aid, keys[aid])
-        rows.put_blobs(SIG_NS, {aid: mh.hashvalues.astype(np.uint64).tobytes() for aid, mh in sigs.items()})
-        return found, rows.blobs(SIG_NS, sorted({o for v in found.values() for o in v}))
+    def step(rows: Any) -> tuple[dict[str, list[str]], dict[str, bytes]]:
+        holders = rows.band_holders(sorted({k for ks in keys.values() for k in ks}), BAND_READ)
+        shared: dict[str, list[str]] = {}
+        for aid, ks in keys.items():
+            counts = Counter(o for k in dict.fromkeys(ks) for o in holders.get(k, ()) if o not in own)
+            # the most bands shared first (a higher Jaccard): only these signatures are read
+            shared[aid] = sorted(counts, key=lambda o: (-counts[o], o))[:2 * MAX_CANDIDATES]
+        rows.put_bands_many(keys)
+        rows.put_blobs(SIG_NS, {aid: sig.tobytes() for aid, sig in sigs.items()})
+        return shared, rows.blobs(SIG_NS, sorted({o for c in shared.values() for o in c}))
 
-    found, old_sigs = store.with_story_rows(step)
-    found_links = list(links) if links is not None and all(a.id in prepared for a in articles) \
-        else find_copies(articles, settings)
-    prev = _old_articles(store, sorted({o for v in found.values() for o in v}))
+    shared, old_sigs = store.with_story_rows(step)
+    if links is not None and all(a.id in prepared for a in articles):
+        found = [link for link in links if link.a in own or link.b in own]
+    else:
+        found = find_copies(articles, settings, [words(a) for a in articles], [sigs[a.id] for a in articles])
+    ranked = _ranked(shared, old_sigs, sigs)
+    prev = _old_articles(store, sorted({o for r in ranked.values() for o, _ in r}))
     for a in articles:
-        for other in sorted(found[a.id]):
+        for other, est in ranked[a.id]:
             if other in prev:
-                link = compare_pair(prev[other], a)
+                link = compare_pair(prev[other], a, words(prev[other]), words(a))
                 if link is not None:
-                    found_links.append(link)
+                    found.append(link)
+                    if link.kind in ("exact", "syndicated"):
+                        break  # a copy of that one: the others it matches are that one's copies too
             elif other in old_sigs:
-                est = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME,
-                              hashvalues=np.frombuffer(old_sigs[other], dtype=np.uint64)).jaccard(sigs[a.id])
-                found_links.append(CopyLink(other, a.id, round(float(est), 4), "rewrite"))
-    store.save_copies(found_links)
+                found.append(CopyLink(other, a.id, round(est, 4), "rewrite"))
+    store.save_copies(found)
+
+
+# --- story terms ------------------------------------------------------------------------------
+
+
+def _pack(terms: Iterable[str]) -> bytes:
+    return zlib.compress(json.dumps(Counter(terms), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _unpack(raw: bytes) -> list[str]:
+    counts: dict[str, int] = json.loads(zlib.decompress(raw).decode("utf-8"))
+    return [t for t, n in counts.items() for _ in range(n)]
+
+
+def save_terms(store: Any, terms: Mapping[str, Iterable[str]]) -> None:
+    """Keep each article's story terms (from ``features.article_terms``) for its placement."""
+    if terms:
+        store.put_blobs(TERMS_NS, {aid: _pack(ts) for aid, ts in terms.items()})
+
+
+def stored_terms(store: Any, article_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The story terms kept for those of ``article_ids`` that have them."""
+    return {aid: _unpack(raw) for aid, raw in store.get_blobs(TERMS_NS, list(article_ids)).items()}
+
+
+def _terms(store: Any, articles: Sequence[Article],
+           prepared: Mapping[str, Prepared] | None = None) -> dict[str, list[str]]:
+    """Story terms of ``articles``: the prepared or kept ones read, the others computed once and kept.
+
+    With the parse-based features (the default) the texts are parsed in batches; any other
+    ``stream.article_terms`` (a test's, a benchmark's) is called per article. An article
+    whose terms fail is left out: placing it computes them again and rejects it.
+    """
+    given = {a.id: list(prepared[a.id].terms) for a in articles if prepared and a.id in prepared}
+    got = {**stored_terms(store, [a.id for a in articles if a.id not in given]), **given}
+    todo = [a for a in articles if a.id not in got]
+    fn = stream_mod.article_terms
+    results: Iterable[list[str] | Exception]
+    if fn is features.article_terms:
+        results = features.terms_many(todo)
+    else:
+        results = (_safely(fn, a) for a in todo)
+    fresh = {a.id: r for a, r in zip(todo, results) if not isinstance(r, Exception)}
+    save_terms(store, fresh)
+    return {**got, **fresh}
+
+
+def _safely(fn: Any, article: Article) -> list[str] | Exception:
+    try:
+        return list(fn(article))
+    except Exception as exc:  # reported when the article is placed
+        return exc
 
 
 # --- placement --------------------------------------------------------------------------------
 
 
 def _place(rows: Any, articles: Sequence[Article], settings: Settings,
-           rejections: list[Rejection], prepared: Mapping[str, Prepared] | None = None) -> dict[str, str]:
+           rejections: list[Rejection], terms: Mapping[str, Sequence[str]] | None = None) -> dict[str, str]:
     """One locked transaction: place ``articles`` (already placed ones keep their story)."""
     from copydesk.store.schema import now
 
     rejections.clear()  # a retried transaction starts afresh
     stream = RowStream(rows, settings)
-    stream.prefetch(articles, {aid: p.terms for aid, p in (prepared or {}).items()})
+    stream.prefetch(articles, terms)
     got: dict[str, str] = {}
     for a in articles:
         try:
@@ -322,7 +425,8 @@ def assign(store: Any, article_ids: Sequence[str], settings: Settings | None = N
         failed: list[Rejection] = []
         out.update(placed)
         if fresh:
-            out.update(store.with_story_rows(lambda rows: _place(rows, fresh, settings, failed, prepared)))
+            terms = _terms(store, fresh, prepared)  # the parse, before the writer lock is taken
+            out.update(store.with_story_rows(lambda rows: _place(rows, fresh, settings, failed, terms)))
         if rejections is not None:
             rejections.extend(failed)
     return [out.get(i, "") for i in ids]
