@@ -46,7 +46,7 @@ STATUSES = ("disputed", "agreed", "single-source", "undetermined")
 MENTION_LABELS = frozenset({"ok", "extraction_error"})
 PAIR_LABELS = frozenset({"same_fact_agree", "same_fact_conflict", "same_fact_update", "different_facts"})
 #: Share of each status's claims in the judged sample (by a stable hash of the first mention).
-SAMPLE_RATE: Mapping[str, float] = {"disputed": 1.0, "undetermined": 1.0, "agreed": 0.25, "single-source": 0.05}
+SAMPLE_RATE: Mapping[str, float] = {"disputed": 1.0, "undetermined": 1.0, "agreed": 0.5, "single-source": 0.1}
 EXCERPT_WORDS = 12
 
 Key = tuple[str, int, int]  # (document id, start, end)
