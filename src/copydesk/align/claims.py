@@ -316,8 +316,8 @@ def compatible(a: Profile, b: Profile) -> bool:
     if a.group in EVENT_GROUPS and fa.predicate and fb.predicate \
             and not same_predicate(fa.predicate, fb.predicate):
         return False
-    # roles belong to a predicate: two frames' fillers are compared only where they state one happening
-    one_event = a.group == "d" or same_predicate(fa.predicate, fb.predicate)
+    # roles belong to a predicate: two frames' fillers are compared unless the frames name different happenings
+    one_event = a.group == "d" or not (fa.predicate and fb.predicate) or same_predicate(fa.predicate, fb.predicate)
     return not (one_event and _arguments_conflict(fa, fb))
 
 

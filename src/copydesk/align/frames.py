@@ -312,9 +312,10 @@ def _lemmas(doc: "Doc", sent: Span) -> frozenset[str]:
 def _build(doc: "Doc", pred: "Token | None", anchor: "Token", value_type: str, exclude: frozenset[int],
            entity_key: EntityKey | None) -> Frame:
     sent = _sentence(doc, anchor)
-    if pred is None:
-        return Frame("", None, None, None, None, frozenset(), value_type, "positive", "asserted", None, sent,
-                     _lemmas(doc, sent))
+    if pred is None:  # no predicate found (often a misparse): the value's own noun still says where
+        location, args, named = _own_place(anchor, entity_key)
+        return Frame("", None, None, None, location, args, value_type, "positive", "asserted", None, sent,
+                     _lemmas(doc, sent), named)
     agent, patient, location, args, named = _arguments(pred, exclude, entity_key)
     rep = _reporter(pred)
     src = None
@@ -335,6 +336,17 @@ def _build(doc: "Doc", pred: "Token | None", anchor: "Token", value_type: str, e
     return Frame(predicate_lemma(pred), Span(pred.idx, pred.idx + len(pred)), agent, patient, location, args,
                  value_type, _polarity(pred, exclude), _modality(pred), src, sent, _lemmas(doc, sent), named,
                  _co_predicates(pred))
+
+
+def _own_place(noun: "Token", entity_key: EntityKey | None) -> tuple[str | None, frozenset[str], frozenset[str]]:
+    """(location, argument keys, named keys) of the places hung on a value's noun ("30 people in Uganda")."""
+    head = noun if noun.pos_ in NOUN_POS else noun.head
+    for d in head.children:
+        if d.dep_ == "nmod" and _case(d) in LOCATION_CASES and _is_place(d):
+            k, is_name = _key(d, entity_key)
+            if k:
+                return k, frozenset({k}), frozenset({k}) if is_name else frozenset()
+    return None, frozenset(), frozenset()
 
 
 def _co_predicates(pred: "Token") -> frozenset[str]:
