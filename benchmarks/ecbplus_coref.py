@@ -8,7 +8,7 @@ separates), singletons included. Every document is parsed by copydesk's own pipe
 so every lemma is the lemmatizer's in context. Scored with MUC, B-cubed and CEAF-e and
 their mean (CoNLL F1), in one run:
 
-- ``same_lemma``: one cluster per predicate lemma (the published baseline);
+- ``same_lemma``: one cluster per lemma of the trigger's head token (the published baseline);
 - ``copydesk_before``: the method copydesk had before the scorer (event synonyms, lemma
   pairs and weak lemmas counted on the train topics, TF-IDF sentence context, single link);
 - ``scorer``: the shipped ``align.scorer`` model, average linkage cut at its clustering
@@ -47,6 +47,7 @@ class Mentions:
         docs = ecbplus.read(data, topics)
         parsed = ecbplus.parse_documents(docs)
         self.blocks: list[tuple[str, list[str], list[str], list[Any], list[tuple[int, int]]]] = []
+        self.lemma: dict[str, str] = {}  # the lemma of each trigger's head token in its parsed sentence
         for (topic, sub), idx in sorted(ecbplus.by_block(docs, by_topic).items()):
             ids, chains, frames, sents = [], [], [], []
             for i in idx:
@@ -55,6 +56,7 @@ class Mentions:
                     chains.append(m.chain)
                     frames.append(f)
                     sents.append((i, f.sentence.start))
+                    self.lemma[m.id] = parsed[i][ecbplus.head_token(parsed[i], m.start, m.end)].lemma_.lower()
             if ids:
                 self.blocks.append((f"{topic}:{sub}", ids, chains, frames, sents))
         self.gold = {mid: ch for _, ids, chains, _, _ in self.blocks for mid, ch in zip(ids, chains)}
@@ -76,8 +78,8 @@ def parse_topics(spec: str | None) -> list[int]:
 # ---- systems -------------------------------------------------------------------------------------
 
 def same_lemma(ms: Mentions) -> dict[str, str]:
-    """Baseline: one cluster per (sub-topic, predicate lemma)."""
-    return {mid: f"{name}:{f.predicate}" for name, ids, _, frames, _ in ms.blocks for mid, f in zip(ids, frames)}
+    """Baseline: one cluster per (sub-topic, lemma of the trigger's head token)."""
+    return {mid: f"{name}:{ms.lemma[mid]}" for name, ids, _, _, _ in ms.blocks for mid in ids}
 
 
 def _canon(lem: str) -> str:
@@ -89,8 +91,8 @@ def learned_lexicons(train: Mentions, weak_rate: float = 0.5, min_pairs: int = 1
     """The method before the scorer: lemmas whose same-lemma mentions rarely corefer, lemma pairs that usually do."""
     pos: Counter = Counter()
     tot: Counter = Counter()
-    for _, _, chains, frames, _ in train.blocks:
-        hs = [f.predicate for f in frames]
+    for _, ids, chains, _, _ in train.blocks:
+        hs = [train.lemma[mid] for mid in ids]
         for i in range(len(hs)):
             for j in range(i + 1, len(hs)):
                 k: Any = hs[i] if hs[i] == hs[j] else tuple(sorted((hs[i], hs[j])))
@@ -123,7 +125,7 @@ def copydesk_before(ms: Mentions, weak: set[str], related: set[tuple[str, str]],
 
     out: dict[str, str] = {}
     for name, ids, _, frames, sents in ms.blocks:
-        heads = [_canon(f.predicate) for f in frames]
+        heads = [_canon(ms.lemma[mid]) for mid in ids]
         parent = list(range(len(ids)))
 
         def find(x: int) -> int:
@@ -181,7 +183,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the folder holding ECB+/")
     ap.add_argument("--topics", default=None, help='e.g. "36-45" or "2,5,12" (default: the dev topics)')
+    ap.add_argument("--model", type=Path, default=None, help="score with this model file instead of the shipped one")
     args = ap.parse_args()
+    if args.model:
+        scorer.use_model(json.loads(args.model.read_text()))
     t0 = time.perf_counter()
     topics = parse_topics(args.topics)
     ms = Mentions(args.data, topics)

@@ -5,10 +5,12 @@
    copydesk's pipeline and read the frame of each gold event mention.
 2. Count, per pair of predicate lemmas, how often two mentions of one sub-topic corefer
    (train topics only), and the IDF of sentence lemmas over the train documents.
-3. Features of every mention pair within a train sub-topic (``scorer.pair_features``;
-   the lemma-pair counts of a pair's own topic left out), a logistic regression on them.
-4. The threshold: the lowest score whose pairwise precision on the dev topics reaches
-   the target (high precision: below it mentions stay apart). The clustering cut:
+3. Features of every mention pair within a train topic (``scorer.pair_features``; the
+   lemma-pair counts of a pair's own topic left out), a logistic regression on them. Pairs
+   across a topic's two sub-topics (different events told with the same words) weigh
+   ``other_subtopic_weight``: they teach the model that a shared verb is not enough.
+4. The threshold: the lowest score whose pairwise precision on cross-document pairs of
+   the dev sub-topics reaches the target (high precision: below it mentions stay apart). The clustering cut:
    the average-linkage cut with the best CoNLL F1 on the train topics, scored out of
    fold (grouped by topic), never on dev.
 5. Write ``src/copydesk/align/scorer_model.json``: coefficients, feature names, tables,
@@ -49,6 +51,7 @@ class Block:
     chains: list[str]
     frames: list[Any]
     sentence: list[tuple[int, int]]  # (document index, sentence start): mentions of one sentence share it
+    subs: list[str]  # the sub-topic (seminal event) of each mention's document
 
 
 def load_blocks(data: Path, topics: Sequence[int], by_topic: bool = False
@@ -58,7 +61,7 @@ def load_blocks(data: Path, topics: Sequence[int], by_topic: bool = False
     parsed = ecbplus.parse_documents(docs)
     blocks: list[Block] = []
     for (topic, _), idx in sorted(ecbplus.by_block(docs, by_topic).items()):
-        b = Block(topic, [], [], [], [])
+        b = Block(topic, [], [], [], [], [])
         for i in idx:
             frames = ecbplus.mention_frames(docs[i], parsed[i])
             for m, f in zip(docs[i].mentions, frames):
@@ -66,6 +69,7 @@ def load_blocks(data: Path, topics: Sequence[int], by_topic: bool = False
                 b.chains.append(m.chain)
                 b.frames.append(f)
                 b.sentence.append((i, f.sentence.start))
+                b.subs.append(docs[i].sub)
         if b.ids:
             blocks.append(b)
     return blocks, docs, parsed
@@ -140,11 +144,23 @@ def block_features(b: Block, table: Mapping[str, list[int]] | None) -> tuple[np.
     return np.array(rows, dtype=float).reshape(-1, len(scorer.FEATURES)), np.array(ys, dtype=bool)
 
 
-def fit(X: np.ndarray, y: np.ndarray, cfg: dict[str, Any], seed: int) -> Any:
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, cfg: dict[str, Any], seed: int) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     m = cfg["model"]
-    return LogisticRegression(C=m["C"], max_iter=m["max_iter"], random_state=seed).fit(X, y)
+    keep = w > 0
+    return LogisticRegression(C=m["C"], max_iter=m["max_iter"], random_state=seed).fit(
+        X[keep], y[keep], sample_weight=w[keep])
+
+
+def probabilities(model: Any, X: np.ndarray) -> np.ndarray:
+    """What ``scorer.score_features`` gives each row: the model's probability, 0 where a veto is set."""
+    if not len(X):
+        return np.zeros(0)
+    p = model.predict_proba(X)[:, 1]
+    for name in scorer.VETOES:
+        p = np.where(X[:, scorer.FEATURES.index(name)] > 0, 0.0, p)
+    return p
 
 
 def cluster_blocks(blocks: Sequence[Block], probs: Sequence[np.ndarray], cut: float) -> dict[str, str]:
@@ -169,6 +185,12 @@ def pr_points(p: np.ndarray, y: np.ndarray, step: float) -> list[dict[str, float
         out.append({"threshold": round(float(t), 2), "precision": round(tp / max(1, int(sel.sum())), 3),
                     "recall": round(tp / max(1, pos), 3), "links": int(sel.sum())})
     return out
+
+
+def _same_sub(b: Block) -> np.ndarray:
+    """Which pairs of a block (condensed order) join mentions of one sub-topic."""
+    n = len(b.subs)
+    return np.array([b.subs[i] == b.subs[j] for i in range(n) for j in range(i + 1, n)], dtype=bool)
 
 
 def _cross(b: Block) -> np.ndarray:
@@ -223,8 +245,11 @@ def main() -> None:
     def leave_out(b: Block) -> LeaveOut:
         return LeaveOut(total, counts[b.topic], lp["min_pairs"])
     feats = [block_features(b, leave_out(b)) for b in train]
+    other = cfg["other_subtopic_weight"]
+    weights = [np.where(_same_sub(b), 1.0, other) for b in train]
     X = np.vstack([f[0] for f in feats])
     y = np.concatenate([f[1] for f in feats])
+    w = np.concatenate(weights)
     print(f"train pairs: {len(y)} ({int(y.sum())} coreferent), {time.perf_counter() - t0:.0f}s", file=sys.stderr)
 
     # the clustering cut: out of fold on the train sub-topics (folds of whole topics), never on dev
@@ -235,23 +260,24 @@ def main() -> None:
     for k in range(folds):
         held = {t for i, t in enumerate(topics) if i % folds == k}
         tr = [i for i, b in enumerate(train) if b.topic not in held]
-        model_k = fit(np.vstack([feats[i][0] for i in tr]), np.concatenate([feats[i][1] for i in tr]), cfg, seed)
+        model_k = fit(np.vstack([feats[i][0] for i in tr]), np.concatenate([feats[i][1] for i in tr]),
+                      np.concatenate([weights[i] for i in tr]), cfg, seed)
         for i, b in enumerate(train_sub):
             if b.topic in held and len(sub_feats[i][1]):
-                oof[i] = model_k.predict_proba(sub_feats[i][0])[:, 1]
+                oof[i] = probabilities(model_k, sub_feats[i][0])
     gold_train = gold_of(train_sub)
     cuts = {c: ecbplus.conll(gold_train, cluster_blocks(train_sub, oof, c))["conll"]
             for c in cfg["cluster_threshold"]["grid"]}
     cut = max(cuts, key=lambda c: (cuts[c], -c))
 
-    model = fit(X, y, cfg, seed)
+    model = fit(X, y, w, cfg, seed)
     data["coef"] = [round(float(c), 5) for c in model.coef_[0]]
     data["intercept"] = round(float(model.intercept_[0]), 5)
     data["cluster_threshold"] = cut
 
     def predict(blocks: Sequence[Block]) -> tuple[list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
         fs = [block_features(b, table) for b in blocks]
-        probs = [model.predict_proba(f[0])[:, 1] if len(f[1]) else np.zeros(0) for f in fs]
+        probs = [probabilities(model, f[0]) for f in fs]
         return (probs, np.concatenate(probs), np.concatenate([f[1] for f in fs]),
                 np.concatenate([_cross(b) for b in blocks]))
     step = cfg["threshold"]["grid_step"]
@@ -280,6 +306,7 @@ def main() -> None:
         "config": "training/alignment.json", "script": "scripts/train_alignment.py",
         "pipeline": model_name(),
         "train_pairs": int(len(y)), "train_coreferent_pairs": int(y.sum()),
+        "other_subtopic_weight": other,
         "train_cluster_cuts_conll": {str(k): v for k, v in cuts.items()},
         "threshold_rule": f"lowest score whose pairwise precision on dev cross-document pairs "
                           f"of one sub-topic is >= {target}",

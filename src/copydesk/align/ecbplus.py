@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from copydesk.text import model_name, parse_many
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+    from copydesk.align.frames import EntityKey, Frame
 
 #: The dev topics (the train topics are the other ones of 1-35; 36-45 are the test split).
 DEV_TOPICS: tuple[int, ...] = (2, 5, 12, 18, 21, 23, 34, 35)
@@ -164,77 +166,11 @@ def by_block(docs: Sequence[GoldDocument], by_topic: bool = False) -> dict[tuple
 
 # ---- frames of the gold mentions -------------------------------------------------------------------
 
-_SUBJ = ("nsubj", "csubj", "agent")
-_OBJ = ("dobj", "obj", "nsubjpass", "nsubj:pass", "iobj")
-_PLACE_ENTS = ("GPE", "LOC", "FAC")
+def mention_frames(doc: GoldDocument, parsed: "Doc", entity_key: "EntityKey | None" = None) -> list["Frame"]:
+    """The frame of each gold mention of ``doc``: ``align.frames.frame_at`` on its trigger's head in the parse."""
+    from copydesk.align.frames import frame_at
 
-
-def _key(tok: "Token") -> str:
-    """An argument's key without entity clusters: the lower-cased entity or lemma of its head."""
-    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None:
-            return ent.text.lower()
-    return tok.lemma_.lower()
-
-
-def _fallback_frame(doc: "Doc", i: int) -> "Any":
-    """The frame of token ``i`` read as ``align.frames.frame_at`` does (used until that module exists)."""
-    from copydesk.align.resources import STOPWORDS
-    from copydesk.models import Span
-    from copydesk.text import CONTENT_POS
-
-    tok = doc[i]
-    sent = tok.sent
-    agent = patient = location = None
-    args: set[str] = set()
-    for c in tok.children:
-        if c.is_space or c.is_punct:
-            continue
-        if c.dep_ in _SUBJ and agent is None:
-            agent = _key(c)
-        elif c.dep_ in _OBJ and patient is None:
-            patient = _key(c)
-        elif c.dep_ in ("prep", "obl", "nmod", "poss", "compound"):
-            objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
-            for o in objs:
-                if o.ent_type_ in _PLACE_ENTS and location is None:
-                    location = _key(o)
-                elif c.dep_ in ("poss", "compound") and agent is None and tok.pos_ == "NOUN":
-                    agent = _key(o)
-    for t in sent:
-        if t.pos_ in ("PROPN", "NOUN") and t.i != i and (t.ent_type_ or t.pos_ == "PROPN") and not t.is_space:
-            args.add(_key(t))
-    for r in (agent, patient, location):
-        if r:
-            args.add(r)
-    lemmas = frozenset(t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and not t.is_stop
-                       and len(t.text) > 1 and t.lemma_.lower() not in STOPWORDS)
-    neg = any(c.dep_ == "neg" for c in tok.children)
-    return _SimpleFrame(tok.lemma_.lower(), agent, patient, location, frozenset(args), "",
-                        "negative" if neg else "positive", Span(sent.start_char, sent.end_char), lemmas)
-
-
-@dataclass(frozen=True)
-class _SimpleFrame:
-    predicate: str
-    agent: str | None
-    patient: str | None
-    location: str | None
-    arguments: frozenset[str]
-    value_type: str
-    polarity: str
-    sentence: "Any"
-    lemmas: frozenset[str]
-
-
-def mention_frames(doc: GoldDocument, parsed: "Doc") -> list["Any"]:
-    """The frame of each gold mention of ``doc`` (its trigger's head in the parse)."""
-    try:
-        from copydesk.align.frames import frame_at
-    except ImportError:
-        frame_at = _fallback_frame
-    return [frame_at(parsed, head_token(parsed, m.start, m.end)) for m in doc.mentions]
+    return [frame_at(parsed, head_token(parsed, m.start, m.end), entity_key) for m in doc.mentions]
 
 
 # ---- coreference scores (MUC, B-cubed, CEAF-e and their mean, the CoNLL F1) ----------------------
