@@ -139,3 +139,17 @@ def test_the_graph_draws_at_most_its_node_cap() -> None:
     story = {"articles": ids, "dependencies": [{"articles": [ids[0], ids[1]], "score": 0.9}]}
     svg = graph_svg(story, arts, max_nodes=25)
     assert svg.count('<g class="node">') == 25 and "25 of 200 articles drawn" in svg
+
+
+def test_the_html_report_draws_a_few_mentions_per_disputed_claim(doc: dict[str, Any]) -> None:
+    from copydesk.report.html import SHOWN_ITEMS, to_html
+
+    st = doc["stories"][0]
+    evac = next(c for c in st["claims"] if c["id"] == "c-evac")
+    assert evac["status"] == "disputed"
+    evac["mentions"] = evac["mentions"] * 10
+    html = to_html(doc)
+    assert f"and {len(evac['mentions']) - SHOWN_ITEMS} more mentions" in html
+    section = html.split("<h3>Disputed claims</h3>", 1)[1].split("</section>", 1)[0]
+    block = next(b for b in section.split('<div class="disputed-claim">') if f"<strong>{evac['summary']}<" in b)
+    assert block.count('class="claim-cite"') == SHOWN_ITEMS

@@ -14,6 +14,11 @@ from copydesk.report.spans import sentence_span
 from copydesk.report.timeline import timeline_svg
 
 
+#: Mentions of a disputed claim, wordings of a quote and outlets dating an event drawn at most;
+#: a story of thousands of articles lists the rest in its JSON, not on the page.
+SHOWN_ITEMS = 12
+
+
 @pass_context
 def _source_name(ctx: Any, article_id: str) -> str:
     return ctx.get("sources", {}).get(article_id, article_id)
@@ -49,7 +54,7 @@ def context(report: Mapping[str, Any], href: Callable[[str, int], str]) -> dict[
             for m in c["mentions"]:
                 cited.setdefault(m["article"], set()).add(cite_start(m))
     return {"report": report, "articles": arts, "sources": {aid: a["source"] for aid, a in arts.items()},
-            "href": href, "cite_start": cite_start, "cited": cited}
+            "href": href, "cite_start": cite_start, "cited": cited, "shown_items": SHOWN_ITEMS}
 
 
 def to_html(report: Mapping[str, Any]) -> str:
