@@ -295,14 +295,16 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     ("Producer Neil Meron and Craig Zadan will run the show.", ["Neil Meron", "Craig Zadan"]),
     ("Ships of the United States and the United Kingdom sailed.", ["United States", "United Kingdom"]),
     ("The FBI declined to comment.", ["FBI"]),
+    ("WASHINGTON — The AMA backed the nominee.", ["WASHINGTON", "AMA"]),
 ])
 def test_names_end_where_the_name_ends(text: str, names: list[str]) -> None:
     index, _ = _story({"a": text})
     got = {text[s:e] for c in index.clusters for _, s, e in c.mentions}
     assert set(names) <= got
     assert len({_cid(index, {"a": text}, "a", n) for n in names}) == len(names)
-    if "FBI" in names:
-        assert index.cluster(_cid(index, {"a": text}, "a", "FBI") or "").type == "ORG"
+    types = {"FBI": "ORG", "AMA": "ORG", "WASHINGTON": "GPE"}
+    for n in set(names) & set(types):
+        assert index.cluster(_cid(index, {"a": text}, "a", n) or "").type == types[n], n
 
 
 def test_a_surname_the_recognizer_took_for_a_place_is_the_person() -> None:

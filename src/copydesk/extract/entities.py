@@ -156,7 +156,8 @@ def _type(words: list[str], label: str | None, titled: bool, head: "Token") -> s
         return "GPE"
     if any(w in EVENT_WORDS for w in words):
         return "EVENT"
-    place = place_type(name) or (place_type(name.title()) if name.isupper() else None)  # "WASHINGTON —"
+    place = place_type(name) or (  # "WASHINGTON —"; no acronym ("AMA" is no "Ama")
+        place_type(name.title()) if name.isupper() and not ACRONYM.match(name) else None)
     if place and not titled and (label != "PERSON" or len(words) == 1 or is_country(name) or name in states()):
         return place
     if label == "PERSON" and not titled and len(words) == 1 and ACRONYM.match(name):
