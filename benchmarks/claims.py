@@ -243,12 +243,19 @@ def score(claims: Sequence[Mapping[str, Any]], labels: Labels,
     for status in STATUSES:
         mine = [c for c in claims if c["status"] == status]
         sampled = [c for c in mine if in_sample(c, rates)]
-        verdicts = [judge(c, labels) for c in sampled]
-        judged = [v for v in verdicts if v.right is not None]
+        verdicts = [(c["kind"], judge(c, labels)) for c in sampled]
+        judged = [v for _, v in verdicts if v.right is not None]
         right = sum(1 for v in judged if v.right)
+        by_kind: dict[str, list[int]] = {}  # kind -> [right, judged]
+        for kind, v in verdicts:
+            if v.right is not None:
+                tally = by_kind.setdefault(kind, [0, 0])
+                tally[0] += int(v.right)
+                tally[1] += 1
         out[status] = {"n": len(mine), "sampled": len(sampled), "judged": len(judged), "right": right,
                        "precision": round(right / len(judged), 4) if judged else None,
-                       "errors": dict(sorted(Counter(v.reason for v in judged if not v.right).items()))}
+                       "errors": dict(sorted(Counter(v.reason for v in judged if not v.right).items())),
+                       "right_judged_by_kind": dict(sorted(by_kind.items()))}
         total_sampled += len(sampled)
         total_judged += len(judged)
     out["coverage"] = round(total_judged / total_sampled, 4) if total_sampled else None

@@ -120,7 +120,7 @@ def test_score_gives_precision_per_status_and_coverage(bench: Any) -> None:
     every = {s: 1.0 for s in bench.STATUSES}
     out = bench.score(claims, labels, every)
     assert out["disputed"] == {"n": 1, "sampled": 1, "judged": 1, "right": 0, "precision": 0.0,
-                               "errors": {"wrong_grouping": 1}}
+                               "errors": {"wrong_grouping": 1}, "right_judged_by_kind": {"quantity": [0, 1]}}
     assert out["single-source"]["precision"] == 1.0
     assert out["agreed"]["judged"] == 0 and out["agreed"]["precision"] is None
     assert out["coverage"] == pytest.approx(2 / 3, abs=1e-4)
