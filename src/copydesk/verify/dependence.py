@@ -9,6 +9,7 @@ many independent sources as groups among its articles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from copydesk.models import Article, CopyLink, Dependence
@@ -92,6 +93,28 @@ def _text_partners(ids: Sequence[str], sh: Mapping[str, set[int]]) -> list[tuple
     return sorted(out)
 
 
+@lru_cache(maxsize=4)
+def _text_evidence(texts: tuple[tuple[str, str], ...]
+                   ) -> tuple[tuple[tuple[str, str, float, str], ...], dict[str, tuple[str, ...]]]:
+    """What the texts alone tell, for (id, text) pairs in id order: (a, b, p, why) for pairs sharing
+    word n-grams, and the articles citing each upstream. Kept for the few calls that verifying
+    one story makes with the same articles (before and after the shared errors are known)."""
+    ids = [i for i, _ in texts]
+    sh = {i: shingles(t) for i, t in texts}
+    shared = []
+    for a, b in _text_partners(ids, sh):
+        common = len(sh[a] & sh[b])
+        if common >= 3:
+            frac = common / min(len(sh[a]), len(sh[b]))
+            shared.append((a, b, min(0.95, 0.3 + 1.5 * frac),
+                           f"shares {common} word {SHINGLE}-grams ({frac:.0%} of the shorter text)"))
+    citing: dict[str, list[str]] = {}
+    for i, t in texts:
+        for up in upstreams(t):
+            citing.setdefault(up, []).append(i)
+    return tuple(shared), {up: tuple(v) for up, v in citing.items()}
+
+
 def linked_pairs(members: Sequence[str]) -> list[tuple[str, str]]:
     """The pairs that stand for "all of ``members`` share this": every pair of a small set,
     each member with the first for a large one (the same group, linear in its size)."""
@@ -123,18 +146,10 @@ def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = ()
             add(c.a, c.b, w * max(0.5, min(1.0, c.similarity)) if c.kind == "rewrite" else w,
                 f"{c.kind} copy (similarity {c.similarity:.2f}, {len(c.passages)} shared passages)")
     linked = set(evidence)
-    sh = {i: shingles(articles[i].text) for i in ids}
-    for a, b in _text_partners(ids, sh):
+    shared_text, citing = _text_evidence(tuple((i, articles[i].text) for i in ids))
+    for a, b, p, why in shared_text:
         if (a, b) not in linked:
-            common = len(sh[a] & sh[b])
-            if common >= 3:
-                frac = common / min(len(sh[a]), len(sh[b]))
-                add(a, b, min(0.95, 0.3 + 1.5 * frac),
-                    f"shares {common} word {SHINGLE}-grams ({frac:.0%} of the shorter text)")
-    citing: dict[str, list[str]] = {}
-    for i in ids:
-        for up in upstreams(articles[i].text):
-            citing.setdefault(up, []).append(i)
+            add(a, b, p, why)
     for up in sorted(citing):
         n = len(citing[up])
         for a, b in linked_pairs(citing[up]):
