@@ -103,3 +103,14 @@ def test_many_articles_citing_one_upstream_give_records_linear_in_articles(n: in
 def test_few_articles_citing_one_upstream_keep_every_pair() -> None:
     arts = {f"a{i}": art(f"a{i}", f"District {i} counted {i + 3} homes, according to Reuters.") for i in range(4)}
     assert len(dependences(arts)) == 6
+
+
+def test_text_evidence_follows_the_texts_not_the_ids() -> None:
+    """The text evidence is kept between calls for one set of articles; new texts are read anew."""
+    copied = {"a": art("a", "Residents woke to sirens. " + SHARED), "b": art("b", SHARED + " Schools stay shut.")}
+    apart = {"a": art("a", "Residents woke to sirens at dawn in the river town."),
+             "b": art("b", "A separate report on grain exports said shipments fell by a fifth in May.")}
+    assert _score(dependences(copied), "a", "b") >= THRESHOLD
+    assert _score(dependences(apart), "a", "b") == 0.0
+    again = dependences(copied, shared_errors={("a", "b"): ["flood toll"]})
+    assert _score(again, "a", "b") > _score(dependences(copied), "a", "b"), "the shared error adds to the passage"
