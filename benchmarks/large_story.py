@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 OUTLETS = [f"{a} {b}" for a in ("Larkfield", "Valley", "Northern", "Coastline", "Brenmouth", "Harbour", "Eastern",
                                 "Kestrel", "Selwyn", "Ardwick")
@@ -105,6 +106,26 @@ def story(n: int, seed: int = 5) -> list[dict[str, object]]:
     return out
 
 
+PAGE_CLAIMS = 50  # claims on one story page (web.app.STORY_PAGE_CLAIMS)
+
+
+def _time_phases() -> dict[str, float]:
+    """CPU seconds spent in each stage ``pipeline.run`` calls (copies, align, verify), filled as they run."""
+    from copydesk import align, stories, verify
+
+    spent = {"copies": 0.0, "align": 0.0, "verify": 0.0}
+    for name, module, attr in (("copies", stories, "find_copies"), ("align", align, "align"),
+                               ("verify", verify, "verify")):
+        def timed(*a: object, _f: Any = getattr(module, attr), _k: str = name, **kw: object) -> Any:
+            c = time.process_time()
+            try:
+                return _f(*a, **kw)
+            finally:
+                spent[_k] += time.process_time() - c
+        setattr(module, attr, timed)
+    return spent
+
+
 def measure(n: int) -> dict[str, object]:
     """Parse, extract, then analyze one story of ``n`` articles; times, report size, peak memory."""
     from copydesk import api, extract, text
@@ -134,6 +155,7 @@ def measure(n: int) -> dict[str, object]:
     t0 = time.perf_counter()
     mentions = {a.id: tuple(extract.extract(a.text, a.published, a.id, doc=text.parse(a.text))) for a in arts}
     t_extract = time.perf_counter() - t0
+    phases = _time_phases()
     t0, c0 = time.perf_counter(), time.process_time()
     analysis = api.analyze_articles(arts, one_story=True, settings=settings, mentions=mentions)
     t_analyze, c_analyze = time.perf_counter() - t0, time.process_time() - c0
@@ -144,11 +166,19 @@ def measure(n: int) -> dict[str, object]:
     sa = analysis.stories[0]
     st = doc["stories"][0]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    parts = {k: v for k, v in st.items() if isinstance(v, (list, dict))}
+    parts["articles (top level)"] = doc["articles"]
+    sizes = {k: round(len(json.dumps(v, ensure_ascii=False)) / 1e6, 2) for k, v in parts.items()}
+    page = api._page(doc, 0, PAGE_CLAIMS)  # what one story page's JSON twin starts from
     return {"n": n, "parse_s": round(t_parse, 2), "extract_s": round(t_extract, 2),
             "analyze_s": round(t_analyze, 2), "analyze_cpu_s": round(c_analyze, 2),
             "report_s": round(t_report, 2), "report_cpu_s": round(c_report, 2),
             "total_s": round(t_analyze + t_report, 2), "reparsed": parsed[0] - first,
-            "report_mb": round(len(out.encode("utf-8")) / 1e6, 2), "claims": len(sa.claims),
+            "analyze_phases_cpu_s": {k: round(v, 2) for k, v in phases.items()},
+            "report_mb": round(len(out.encode("utf-8")) / 1e6, 2),
+            "report_compact_mb": round(len(json.dumps(doc, ensure_ascii=False).encode("utf-8")) / 1e6, 2),
+            "page_mb": round(len(json.dumps(page, ensure_ascii=False).encode("utf-8")) / 1e6, 2),
+            "parts_mb": sizes, "claims": len(sa.claims),
             "dependences": len(sa.dependences), "report_dependencies": len(st.get("dependencies", ())),
             "groups": len(sa.groups), "copies": len(analysis.copies),
             "ru_maxrss_mb": round(rss / 1e3, 1)}
