@@ -3,7 +3,8 @@
 ECB+ annotates participant and location mentions (HUMAN_PART_*, NON_HUMAN_PART*, LOC_*) in
 its validated sentences (ECBplus_coreference_sentences.csv) with cross-document chains. Each
 topic's documents are one story: copydesk extracts their entities and builds its
-``EntityIndex``. Scored are the gold mentions that overlap an extracted named entity mention,
+``EntityIndex``. Scored are the gold mentions whose head word (the last word of the first
+phrase, after a leading preposition or article) lies in an extracted named entity mention,
 each taking the cluster of that mention; gold mentions in no chain are singletons. Baselines in
 the same run, over the same mentions: the mention's exact words (same string), and the
 extractor's within-article canonical name compared as a string across articles.
@@ -34,11 +35,32 @@ ENTITY_TAGS = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
 _NO_SPACE_BEFORE = tuple(",.;:!?')")
 
 
-class GoldMention:
-    __slots__ = ("doc", "start", "end", "chain")
+#: Words before a gold mention's head ("in Queens", "the Pentagon's") and words that end the head's phrase
+#: ("the Kodak Theatre at Hollywood and Highland Center": the head is "Theatre").
+_LEADING = frozenset("the a an in on at of to from near by for with into across outside inside".split())
+_CUT = frozenset("of in at on near from for with between outside above below off , ( who which that".split())
 
-    def __init__(self, doc: str, start: int, end: int, chain: str) -> None:
-        self.doc, self.start, self.end, self.chain = doc, start, end, chain
+
+class GoldMention:
+    __slots__ = ("doc", "start", "end", "chain", "head")
+
+    def __init__(self, doc: str, start: int, end: int, chain: str, head: tuple[int, int] | None) -> None:
+        self.doc, self.start, self.end, self.chain, self.head = doc, start, end, chain, head
+
+
+def head_of(words: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The character span of a gold mention's head word: the last word of its first phrase."""
+    k = 0
+    while k < len(words) and words[k][2].lower() in _LEADING:
+        k += 1
+    phrase: list[tuple[int, int, str]] = []
+    for w in words[k:]:
+        if phrase and w[2].lower() in _CUT:
+            break
+        phrase.append(w)
+    while phrase and phrase[-1][2].lower() in ("'s", "'", "’s", ".", ","):
+        phrase.pop()
+    return (phrase[-1][0], phrase[-1][1]) if phrase else None
 
 
 def read_document(path: Path, valid: set[tuple[str, int]]) -> tuple[Article, list[GoldMention], list[tuple[int, int]]]:
@@ -74,8 +96,10 @@ def read_document(path: Path, valid: set[tuple[str, int]]) -> tuple[Article, lis
         if not anchors or (short, anchors[0][2]) not in valid:
             continue
         mid = mk.get("m_id", "")
-        gold.append(GoldMention(path.stem, min(a[0] for a in anchors), max(a[1] for a in anchors),
-                                chain_of.get(mid, f"single:{path.stem}:{mid}")))
+        anchors.sort()
+        head = head_of([(s, e, text[s:e]) for s, e, _ in anchors])
+        gold.append(GoldMention(path.stem, anchors[0][0], max(a[1] for a in anchors),
+                                chain_of.get(mid, f"single:{path.stem}:{mid}"), head))
     sents = [tuple(bounds[s]) for s in sorted(bounds) if (short, s) in valid]
     return Article(id=path.stem, source="ecb", text=text), gold, sents  # type: ignore[return-value]
 
@@ -107,13 +131,11 @@ def bcubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> dict[str, floa
 
 
 def _best(m: GoldMention, ents: Sequence[Mention]) -> Mention | None:
-    """The extracted entity mention overlapping the gold mention most."""
-    best, size = None, 0
-    for e in ents:
-        overlap = min(e.end, m.end) - max(e.start, m.start)
-        if overlap > size:
-            best, size = e, overlap
-    return best
+    """The extracted entity mention that holds the gold mention's head word ("in Queens" -> "Queens"; not
+    "Vancouver" for "a Vancouver office")."""
+    if m.head is None:
+        return None
+    return next((e for e in ents if e.start <= m.head[0] and m.head[1] <= e.end), None)
 
 
 def score_topic(docs: Sequence[tuple[Article, list[GoldMention], list[tuple[int, int]]]],
@@ -134,8 +156,8 @@ def score_topic(docs: Sequence[tuple[Article, list[GoldMention], list[tuple[int,
             out["copydesk"].append(index.at(art.id, e.start, e.end))
             out["same_string"].append(art.text[e.start:e.end])
             out["same_canonical"].append(e.value.canonical)
-        out["described"].extend(
-            g.chain for g in gold if _best(g, ents) is None and index.at(art.id, g.start, g.end) is not None)
+        out["described"].extend(g.chain for g in gold if _best(g, ents) is None and g.head is not None
+                                and index.at(art.id, *g.head) is not None)
     return out
 
 

@@ -252,7 +252,14 @@ def _given(rows: list[tuple[str, str, str]]) -> tuple[EntityIndex, list[tuple[st
     # a single word spelt the same but typed a person and a place stays apart ("Jackson")
     ([("a", "Jackson", "PERSON"), ("b", "Jackson", "GPE")], [0, 1]),
     # a headline's words around the one full name of the story
-    ([("a", "Maurice Cheeks", "PERSON"), ("b", "Sixers Hire Maurice Cheeks", "PERSON")], [0, 0]),
+    ([("a", "Maurice Cheeks", "PERSON"), ("c", "Maurice Cheeks", "PERSON"), ("b", "Sixers Hire Maurice Cheeks", "PERSON")],
+     [0, 0, 0]),
+    # ... even where another span error holds part of it; a name said once attracts nothing
+    ([("a", "Jamal Williams", "PERSON"), ("b", "Jamal Williams", "PERSON"), ("c", "Jamal Williams Arrested", "PERSON"),
+      ("d", "WILLIAMS ARRESTED", "PERSON")], [0, 0, 0, 1]),
+    ([("a", "Lee Chan", "PERSON"), ("b", "Coach Lee Chan Arrives", "PERSON")], [0, 1]),
+    # a surname typed a place is the person of its own article, not of another's
+    ([("a", "Jackson", "GPE"), ("a", "Vincent Jackson", "PERSON"), ("b", "Jackson", "GPE")], [0, 0, 1]),
     # around two people's names it stays apart
     ([("a", "Craig Zadan", "PERSON"), ("a", "Neil Meron", "PERSON"), ("b", "Craig Zadan and Neil Meron", "PERSON")],
      [0, 1, 2]),

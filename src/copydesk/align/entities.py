@@ -545,7 +545,21 @@ def _link(locs: list[_Local], uf: _Union) -> None:
     named: dict[tuple[str, str], list[int]] = defaultdict(list)
     acronyms: list[tuple[int, str]] = []
     spelled: dict[str, list[int]] = defaultdict(list)
+    # A one-word name the recognizer typed a place or an organisation is the person of its own article
+    # whose surname it is, when there is exactly one ("Jackson" in an article about Vincent Jackson).
+    surnames: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, loc in enumerate(locs):
+        parts = person_name(loc.canonical) if loc.person else None
+        if parts is not None and parts.full:
+            surnames[(loc.article, parts.last)].append(i)
+    retyped: list[tuple[int, int]] = []
+    for i, loc in enumerate(locs):
+        words = _words(loc)
+        if not loc.person and len(words) == 1 and loc.type != "NORP" and not country_code(loc.canonical):
+            owners = surnames.get((loc.article, words[0]), [])
+            if len(owners) == 1:
+                retyped.append((i, owners[0]))
+                continue
         if loc.person:
             parts = person_name(loc.canonical)
             if parts is None:
@@ -578,6 +592,8 @@ def _link(locs: list[_Local], uf: _Union) -> None:
         _union_by_detail(uf, items)
     _same_words(locs, uf)
     _containing(locs, uf, [i for items in full.values() for i, _ in items])
+    for i, j in retyped:
+        uf.union(i, j)
     # Acronyms join the one spelled-out name whose initials they are.
     for i, acro in acronyms:
         roots = {uf.find(j) for j in spelled.get(acro, ())}
@@ -624,13 +640,16 @@ def _same_words(locs: list[_Local], uf: _Union) -> None:
 
 
 def _containing(locs: list[_Local], uf: _Union, people: Sequence[int]) -> None:
-    """A longer name around the full name of exactly one person of the story is that person: the
-    recognizer's span ran over a headline's words or an affiliation ("Hire Maurice Cheeks",
+    """A longer name around the full name of exactly one person the story names more than once is that
+    person: the recognizer's span ran over a headline's words or an affiliation ("Hire Maurice Cheeks",
     "Sanjay Gupta of Emory University"). Organisation names ("John Smith Foundation") are left alone."""
+    size: Counter[int] = Counter()
+    for i, loc in enumerate(locs):
+        size[uf.find(i)] += len(loc.spans)
     names: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i in people:
         words = _words(locs[i])
-        if len(words) >= 2:
+        if len(words) >= 2 and size[uf.find(i)] >= 2:  # a name said once may be a span error itself
             names[words].add(uf.find(i))
     if not names:
         return
