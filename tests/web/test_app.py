@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from copydesk import report
 from copydesk.report.highlight import anchor_id
 
 
@@ -252,6 +253,9 @@ def test_story_twin_pages_like_the_page(client: Any) -> None:
     assert st["page"]["offset"] == 2 and st["page"]["limit"] == 2 and st["page"]["claims"] == len(whole["claims"])
     cited = {m["article"] for c in st["claims"] for m in c["mentions"]}
     assert cited <= {a["id"] for a in doc["articles"]}, "every article the page cites comes with it"
+    assert st["page"]["articles"] == len(whole["articles"])
+    assert [r["claim"] for r in st["matrix"]["rows"]] == [c["id"] for c in st["claims"]]
+    report.validate(doc)
     assert client.get(f"/stories/{sid}.json?limit=0").status_code == 400
 
 

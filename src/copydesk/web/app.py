@@ -158,7 +158,11 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
             ids = [c["id"] for st in whole["stories"] for c in st["claims"]]
             if claim in ids:
                 offset = ids.index(claim) // limit * limit
-        return api.story_report(story_id, db=db, offset=offset, limit=limit)
+        doc = api.story_report(story_id, db=db, offset=offset, limit=limit)
+        arts = {a["id"]: a for a in doc["articles"]}
+        # the matrix of this page's claims, so each claim on the page has its row (and its anchor)
+        stories = [{**st, "matrix": build_matrix(st, arts, max_rows=limit)} for st in doc["stories"]]
+        return {**doc, "stories": stories}
 
     @app.get("/stories/{story_id}.json", summary="One page of a story's report (JSON, copydesk.report/1)")
     def story_json(story_id: str, offset: Offset = 0, limit: ClaimLimit = STORY_PAGE_CLAIMS,
@@ -183,9 +187,6 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
         if story is None:
             raise CopydeskError(Code.E604, detail=story_id)
         ctx = report_context(doc, _article_href)
-        arts = {a["id"]: a for a in doc["articles"]}
-        # the matrix of this page's claims, so each claim on the page has its row (and its anchor)
-        story = {**story, "matrix": build_matrix(story, arts, max_rows=limit)}
         return page(request, "story.html", story=story, max_listed=STORY_PAGE_ARTICLES, **ctx)
 
     # --- articles -----------------------------------------------------------------------
@@ -291,7 +292,7 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
 
 def _cited_articles_only(doc: dict[str, Any]) -> dict[str, Any]:
     """A story page's report with only the articles its page cites (claims, quotes, timeline,
-    brief) and its dependence edges touch; ``page.articles`` counts them all."""
+    brief), its dependence edges touch and its matrix shows; ``page.articles`` counts them all."""
     keep: set[str] = set()
     for st in doc["stories"]:
         for c in st["claims"]:
@@ -303,6 +304,7 @@ def _cited_articles_only(doc: dict[str, Any]) -> dict[str, Any]:
             keep.update(c["article"] for c in b.get("citations", ()))
         for d in st.get("dependencies", ()):
             keep.update(d["articles"])
+        keep.update(col["article"] for col in st.get("matrix", {}).get("columns", ()))
         if "page" in st:
             st["page"] = {**st["page"], "articles": len(doc["articles"])}
     return {**doc, "articles": [a for a in doc["articles"] if a["id"] in keep]}
