@@ -144,11 +144,22 @@ def in_process(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> set[f
 
 @needs_dask
 def test_two_workers_build_the_same_stories_as_one_process(archive: Path, in_process: set[frozenset[str]],
-                                                           tmp_path: Path) -> None:
+                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.text import nlp
+
+    def no_parse_here(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the client parsed a text: story features and copies belong on the workers")
+
+    nlp.clear_cache()
+    monkeypatch.setattr(nlp, "load", no_parse_here)  # this process only: the workers are processes of their own
     db = f"sqlite:///{tmp_path / 'two.db'}"
-    summary = api.ingest_distributed([str(archive)], workers=2, db=db, settings=Settings.load(partition_size=6))
+    ticks: list[tuple[str, int, int]] = []
+    summary = api.ingest_distributed([str(archive)], workers=2, db=db, settings=Settings.load(partition_size=6),
+                                     progress=lambda stage, done, total: ticks.append((stage, done, total)))
     assert summary.ingested == 40 and summary.rejected == 0
     assert memberships(db) == in_process
+    parts = [t for t in ticks if t[0] == "parse"]  # one tick per partition as its future completes
+    assert [d for _, d, _ in parts] == list(range(1, 8)) and {t for _, _, t in parts} == {7}
     with api.open_store(db) as st:  # the workers extracted the mentions; they were stored with the articles
         assert len(st.mentions_for(list(summary.new_ids))) == 40
 
@@ -193,3 +204,28 @@ def test_an_unreachable_scheduler_is_a_coded_usage_error() -> None:
         with distributed.session(scheduler="tcp://127.0.0.1:9"):
             pass
 
+
+
+def test_a_partition_brings_its_copies_and_story_features(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.stories import persist
+
+    wire = record(3)
+    copy = {**wire, "source": "Outlet 9"}  # another outlet carries the wire text word for word
+    path = write_jsonl(tmp_path / "in.jsonl", [json.dumps(r) for r in (record(0), wire, record(5), copy)])
+    s = Settings.load(partition_size=10)
+    [part] = distributed.plan([path], s)
+    got = distributed.parse_partition(part, s, extract=False)
+    ids = [x.id for x in got.items if isinstance(x, Article)]
+    assert set(got.prepared) == set(ids) and all(p.terms and len(p.signature) == 8 * s.minhash_perm
+                                                 for p in got.prepared.values())
+    found = {(link.a, link.b): link.kind for link in got.links or ()}
+    assert found[(ids[1], ids[3])] == "syndicated"
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+
+    def searched_again(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the placing side searched the partition's copies again")
+
+    monkeypatch.setattr(persist, "find_copies", searched_again)
+    api.ingest_distributed([str(path)], db=db, settings=s, extract=False)
+    with api.open_store(db) as st:  # what the partition found is what is stored
+        assert {(link.a, link.b): link.kind for link in st.copies()} == found
