@@ -22,7 +22,7 @@ def _date(sentence: str, date: str) -> Profile:
     ("Ministers approved the sale in May for use by the coast guard.", "May", "approve"),
     ("Congress authorized the sale in May.", "May", "approve"),
     ("LISBON, June 2 (Harbour Wire) - A blaze damaged two warehouses.", "June 2", ""),
-    ("Inspectors said on Tuesday that the crews had all been evacuated before the fire.", "Tuesday", "say"),
+    ("Inspectors said on Tuesday that the crews had all been evacuated before the fire.", "Tuesday", ""),
 ])
 def test_date_event(sentence: str, date: str, expected: str) -> None:
     """A date dates the predicate it hangs from in the parse, never a word elsewhere in the sentence."""
@@ -58,3 +58,8 @@ def test_counted_noun_is_its_lemma(phrase: str, counted: str) -> None:
 def test_outlet_credit(speaker: str | None, outlets: set[str], expected: bool) -> None:
     q = Quote(speaker=speaker, speaker_span=None, cue_span=None, content_span=None, direct=False)
     assert _outlet_attribution(q, outlets) is expected
+
+
+def test_the_date_of_a_statement_dates_no_event() -> None:
+    assert _date("Two of them remain in serious condition, the hospital said on Monday.", "Monday").head == ""
+    assert _date("The ministry announced the ceasefire on Monday.", "Monday").head == "announce"

@@ -160,3 +160,8 @@ def test_to_json_names_the_predicate_words() -> None:
 ])
 def test_support_verbs_give_way_to_the_happening(sentence: str, phrase: str, predicate: str) -> None:
     assert _frame(sentence, phrase, "time").predicate == predicate
+
+
+def test_a_relative_pronoun_stands_for_its_noun() -> None:
+    f = _frame("Police questioned the driver who hit 3 cyclists on Monday.", "3")
+    assert f.predicate == "hit" and f.agent == "driver"

@@ -95,6 +95,11 @@ def is_event_noun(tok: "Token") -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS
 
 
+def reporting_verb(lemma: str) -> bool:
+    """A verb of saying ("say", "tell") that names no happening of its own ("announce" does, by the lexicon)."""
+    return lemma in cue_lemmas() and lemma not in EVENT_SYNONYMS
+
+
 def _is_cue(tok: "Token") -> bool:
     return tok.pos_ == "VERB" and predicate_lemma(tok) in cue_lemmas()
 
@@ -116,6 +121,8 @@ def _name_span(tok: "Token") -> tuple[int, int]:
 
 def _key(tok: "Token", entity_key: EntityKey | None) -> tuple[str | None, bool]:
     """(entity key of an argument, whether it names an entity) for the nominal headed by ``tok``."""
+    if "Rel" in tok.morph.get("PronType") and tok.head.dep_ == "acl:relcl" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head  # "the coach who spent 11 seasons": the relative pronoun stands for the coach
     start, end = _name_span(tok)
     if entity_key is not None:
         found = entity_key(start, end)
@@ -137,7 +144,7 @@ def _clause_chain(pred: "Token") -> Iterator["Token"]:
     tok = pred
     yield tok
     for _ in range(MAX_WALK):
-        if tok.dep_ in CLAUSE_LINKS and tok.head is not tok:
+        if tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
             tok = tok.head
             yield tok
         elif tok.pos_ == "NOUN" and tok.dep_ in ("obj", "nsubj", "nsubj:pass") and tok.head.pos_ == "VERB":
@@ -169,7 +176,7 @@ def _negative_argument(tok: "Token") -> bool:
 def _polarity(pred: "Token", exclude: frozenset[int]) -> str:
     """Negative when the predicate's own clause is negated; a neighbouring clause never counts."""
     for tok in _clause_chain(pred):
-        if _negated(tok) or (tok is pred and _negative_argument(tok)):
+        if _negated(tok) or (tok.i == pred.i and _negative_argument(tok)):
             return "negative"
     return "positive"
 
@@ -181,12 +188,12 @@ def _reporter(pred: "Token") -> "Token | None":
         for c in tok.children:
             if c.dep_ == "parataxis" and _is_cue(c):
                 return c  # "..., the army said"
-        if tok.dep_ in REPORTED_LINKS and tok.head is not tok and _is_cue(tok.head):
+        if tok.dep_ in REPORTED_LINKS and tok.head.i != tok.i and _is_cue(tok.head):
             return tok.head
-        if tok.dep_ in SHARED_REPORTER | CLAUSE_LINKS and tok.head is not tok:
+        if tok.dep_ in SHARED_REPORTER | CLAUSE_LINKS and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.pos_ == "NOUN" and tok.head is not tok and tok.head.pos_ == "VERB" and \
+        if tok.pos_ == "NOUN" and tok.head.i != tok.i and tok.head.pos_ == "VERB" and \
                 tok.dep_ in ("obj", "nsubj", "nsubj:pass", "obl"):
             tok = tok.head
             continue
@@ -397,16 +404,16 @@ def _governing(root: "Token", inside: frozenset[int], counted: "Token | None") -
     """The predicate a value hangs from: walking heads from its root to a verb or an event noun."""
     tok = root
     for _ in range(MAX_WALK):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.i in inside:
             continue
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             return _descend(tok)
-        if is_event_noun(tok) and tok is not counted:
+        if is_event_noun(tok) and (counted is None or tok.i != counted.i):
             return tok
-    if root.i not in inside or root.head is not root:
+    if root.i not in inside or root.head.i != root.i:
         return None
     # the value is the clause's own head ("The range is 300 km"): its subject is what it is the value of
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
@@ -420,7 +427,7 @@ def _mention_tokens(doc: "Doc", m: Mention) -> "list[Token]":
 
 def _root(toks: "list[Token]") -> "Token":
     idx = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in idx or t.head is t), toks[0])
+    return next((t for t in toks if t.head.i not in idx or t.head.i == t.i), toks[0])
 
 
 def value_type(m: Mention, doc: "Doc", event: str = "") -> str:
@@ -476,8 +483,6 @@ def frame_of(mention: Mention, doc: "Doc", entity_key: EntityKey | None = None) 
     exclude = inside | ({counted.i} if counted is not None else set())
     root = _root(toks)
     pred = _governing(root, inside, counted)
-    if pred is None and counted is not None and is_event_noun(counted):
-        pred = counted  # "40 deaths": the count counts the event itself
     if pred is not None and counted is not None and is_event_noun(counted) and _is_cue(pred):
         pred = counted  # "officials reported 40 deaths": the deaths, not the report
     vt = value_type(mention, doc, predicate_lemma(pred) if pred is not None else "")
