@@ -14,6 +14,8 @@ their mean (CoNLL F1), in one run:
 - ``scorer``: the shipped ``align.scorer`` model, average linkage cut at its clustering
   threshold, and at its high-precision ``THRESHOLD``.
 
+``pairs_precision_recall``: the scorer's pairwise precision and recall on pairs of mentions
+of two documents of one sub-topic, at a few thresholds and at ``THRESHOLD``.
 ``whole_topics`` scores the same systems with both sub-topics of a topic in one block
 (no gold sub-topic: different events told with the same words meet).
 
@@ -41,25 +43,33 @@ DEV_TOPICS = ecbplus.DEV_TOPICS
 
 
 class Mentions:
-    """The gold mentions of some topics with their frames, by sub-topic block."""
+    """The gold mentions of some topics with their frames, by sub-topic block (whole topics when ``by_topic``)."""
 
-    def __init__(self, data: Path, topics: Sequence[int], by_topic: bool = False) -> None:
-        docs = ecbplus.read(data, topics)
-        parsed = ecbplus.parse_documents(docs)
+    def __init__(self, data: Path, topics: Sequence[int], entities: bool = False) -> None:
+        self.docs = ecbplus.read(data, topics)
+        parsed = ecbplus.parse_documents(self.docs)
+        keys: Sequence[Any] = ecbplus.entity_keys(self.docs, parsed) if entities else [None] * len(self.docs)
+        self.frames = [ecbplus.mention_frames(d, p, k) for d, p, k in zip(self.docs, parsed, keys)]
+        # the lemma of each trigger's head token in its parsed sentence
+        self.lemma = {m.id: p[ecbplus.head_token(p, m.start, m.end)].lemma_.lower()
+                      for d, p in zip(self.docs, parsed) for m in d.mentions}
+        self.group(by_topic=False)
+
+    def group(self, by_topic: bool) -> "Mentions":
+        """Block the mentions by sub-topic, or by whole topic."""
         self.blocks: list[tuple[str, list[str], list[str], list[Any], list[tuple[int, int]]]] = []
-        self.lemma: dict[str, str] = {}  # the lemma of each trigger's head token in its parsed sentence
-        for (topic, sub), idx in sorted(ecbplus.by_block(docs, by_topic).items()):
+        for (topic, sub), idx in sorted(ecbplus.by_block(self.docs, by_topic).items()):
             ids, chains, frames, sents = [], [], [], []
             for i in idx:
-                for m, f in zip(docs[i].mentions, ecbplus.mention_frames(docs[i], parsed[i])):
+                for m, f in zip(self.docs[i].mentions, self.frames[i]):
                     ids.append(m.id)
                     chains.append(m.chain)
                     frames.append(f)
                     sents.append((i, f.sentence.start))
-                    self.lemma[m.id] = parsed[i][ecbplus.head_token(parsed[i], m.start, m.end)].lemma_.lower()
             if ids:
                 self.blocks.append((f"{topic}:{sub}", ids, chains, frames, sents))
         self.gold = {mid: ch for _, ids, chains, _, _ in self.blocks for mid, ch in zip(ids, chains)}
+        return self
 
 
 def parse_topics(spec: str | None) -> list[int]:
@@ -171,6 +181,26 @@ def scorer_probs(ms: Mentions) -> list[np.ndarray]:
     return out
 
 
+def precision_recall(ms: Mentions, probs: Sequence[np.ndarray], thresholds: Sequence[float]) -> list[dict[str, float]]:
+    """Pairwise precision and recall of the scorer on pairs of mentions of two documents (what claims align)."""
+    p, y = [], []
+    for (_, _, chains, _, sents), pr in zip(ms.blocks, probs):
+        k = 0
+        for i in range(len(chains)):
+            for j in range(i + 1, len(chains)):
+                if sents[i][0] != sents[j][0]:
+                    p.append(pr[k])
+                    y.append(chains[i] == chains[j])
+                k += 1
+    pa, ya = np.array(p), np.array(y, dtype=bool)
+    out = []
+    for t in thresholds:
+        sel = pa >= t
+        out.append({"threshold": round(t, 2), "precision": round(float(ya[sel].mean()) if sel.any() else 1.0, 3),
+                    "recall": round(float(ya[sel].sum() / max(1, ya.sum())), 3)})
+    return out
+
+
 def clustered(ms: Mentions, probs: Sequence[np.ndarray], cut: float) -> dict[str, str]:
     out: dict[str, str] = {}
     for (name, ids, _, _, _), p in zip(ms.blocks, probs):
@@ -189,11 +219,11 @@ def main() -> None:
         scorer.use_model(json.loads(args.model.read_text()))
     t0 = time.perf_counter()
     topics = parse_topics(args.topics)
-    ms = Mentions(args.data, topics)
+    model = scorer.model()
+    ms = Mentions(args.data, topics, entities=bool(model["meta"].get("entity_keys")))
     train = Mentions(args.data, [t for t in ecbplus.TRAIN_TOPICS if t not in topics])
     weak, related = learned_lexicons(train)
     probs = scorer_probs(ms)
-    model = scorer.model()
     out: dict[str, Any] = {
         "topics": args.topics or "dev", "mentions": len(ms.gold), "chains": len(set(ms.gold.values())),
         "same_lemma": ecbplus.conll(ms.gold, same_lemma(ms)),
@@ -201,9 +231,10 @@ def main() -> None:
         "scorer": ecbplus.conll(ms.gold, clustered(ms, probs, model["cluster_threshold"])),
         "scorer_at_threshold": ecbplus.conll(ms.gold, clustered(ms, probs, scorer.THRESHOLD)),
         "cluster_threshold": model["cluster_threshold"], "threshold": scorer.THRESHOLD,
+        "pairs_precision_recall": precision_recall(ms, probs, sorted({0.3, 0.5, 0.7, 0.9, scorer.THRESHOLD})),
     }
     # without the gold sub-topics: both seminal events of a topic in one block
-    whole = Mentions(args.data, topics, by_topic=True)
+    whole = ms.group(by_topic=True)
     out["whole_topics"] = {"same_lemma": ecbplus.conll(whole.gold, same_lemma(whole)),
                            "copydesk_before": ecbplus.conll(whole.gold, copydesk_before(whole, weak, related)),
                            "scorer": ecbplus.conll(whole.gold, clustered(whole, scorer_probs(whole),

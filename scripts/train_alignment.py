@@ -2,7 +2,8 @@
 """Fit the "same event" scorer (``align/scorer.py``) on ECB+ train topics and ship it as JSON.
 
 1. Read the ECB+ topics 1-35 (``copydesk.align.ecbplus``), parse every document with
-   copydesk's pipeline and read the frame of each gold event mention.
+   copydesk's pipeline and read the frame of each gold event mention (arguments keyed by
+   copydesk's entity clusters of the topic when ``entity_keys`` is set, as at run time).
 2. Count, per pair of predicate lemmas, how often two mentions of one sub-topic corefer
    (train topics only), and the IDF of sentence lemmas over the train documents.
 3. Features of every mention pair within a train topic (``scorer.pair_features``; the
@@ -54,25 +55,37 @@ class Block:
     subs: list[str]  # the sub-topic (seminal event) of each mention's document
 
 
-def load_blocks(data: Path, topics: Sequence[int], by_topic: bool = False
-                ) -> tuple[list[Block], list[ecbplus.GoldDocument], list[Any]]:
-    """The sub-topic blocks (whole topics when ``by_topic``) of ``topics``, and their documents and parses."""
-    docs = ecbplus.read(data, topics)
-    parsed = ecbplus.parse_documents(docs)
-    blocks: list[Block] = []
-    for (topic, _), idx in sorted(ecbplus.by_block(docs, by_topic).items()):
-        b = Block(topic, [], [], [], [], [])
-        for i in idx:
-            frames = ecbplus.mention_frames(docs[i], parsed[i])
-            for m, f in zip(docs[i].mentions, frames):
-                b.ids.append(m.id)
-                b.chains.append(m.chain)
-                b.frames.append(f)
-                b.sentence.append((i, f.sentence.start))
-                b.subs.append(docs[i].sub)
-        if b.ids:
-            blocks.append(b)
-    return blocks, docs, parsed
+@dataclass
+class Topics:
+    """The documents of some topics, their parses and the frame of each gold mention."""
+
+    docs: list[ecbplus.GoldDocument]
+    parsed: list[Any]
+    frames: list[list[Any]]
+
+    @classmethod
+    def load(cls, data: Path, topics: Sequence[int], entities: bool) -> "Topics":
+        """Read, parse and frame; arguments keyed by copydesk's entity clusters when ``entities``."""
+        docs = ecbplus.read(data, topics)
+        parsed = ecbplus.parse_documents(docs)
+        keys: Sequence[Any] = ecbplus.entity_keys(docs, parsed) if entities else [None] * len(docs)
+        return cls(docs, parsed, [ecbplus.mention_frames(d, p, k) for d, p, k in zip(docs, parsed, keys)])
+
+    def blocks(self, by_topic: bool = False) -> list[Block]:
+        """The sub-topic blocks (whole topics when ``by_topic``)."""
+        out: list[Block] = []
+        for (topic, _), idx in sorted(ecbplus.by_block(self.docs, by_topic).items()):
+            b = Block(topic, [], [], [], [], [])
+            for i in idx:
+                for m, f in zip(self.docs[i].mentions, self.frames[i]):
+                    b.ids.append(m.id)
+                    b.chains.append(m.chain)
+                    b.frames.append(f)
+                    b.sentence.append((i, f.sentence.start))
+                    b.subs.append(self.docs[i].sub)
+            if b.ids:
+                out.append(b)
+        return out
 
 
 def idf_table(parsed: Sequence[Any], min_df: int) -> tuple[dict[str, float], float]:
@@ -212,10 +225,11 @@ def main() -> None:
     dev_topics = tuple(cfg["dev_topics"])
     train_topics = [t for t in range(1, 36) if t not in dev_topics]
     # pairs of whole topics: both seminal events of a topic, so same words of different events are negatives
-    train, _, train_parsed = load_blocks(args.data, train_topics, by_topic=True)
-    train_sub, _, _ = load_blocks(args.data, train_topics)
-    dev, _, _ = load_blocks(args.data, dev_topics)
-    dev_topic, _, _ = load_blocks(args.data, dev_topics, by_topic=True)
+    entities = bool(cfg["entity_keys"])
+    train_set = Topics.load(args.data, train_topics, entities)
+    dev_set = Topics.load(args.data, dev_topics, entities)
+    train, train_sub, train_parsed = train_set.blocks(by_topic=True), train_set.blocks(), train_set.parsed
+    dev, dev_topic = dev_set.blocks(), dev_set.blocks(by_topic=True)
     print(f"read and parsed: {time.perf_counter() - t0:.0f}s", file=sys.stderr)
 
     idf, idf_default = idf_table(train_parsed, cfg["idf_min_df"])
@@ -306,7 +320,7 @@ def main() -> None:
         "config": "training/alignment.json", "script": "scripts/train_alignment.py",
         "pipeline": model_name(),
         "train_pairs": int(len(y)), "train_coreferent_pairs": int(y.sum()),
-        "other_subtopic_weight": other,
+        "other_subtopic_weight": other, "entity_keys": entities,
         "train_cluster_cuts_conll": {str(k): v for k, v in cuts.items()},
         "threshold_rule": f"lowest score whose pairwise precision on dev cross-document pairs "
                           f"of one sub-topic is >= {target}",

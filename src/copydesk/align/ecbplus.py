@@ -166,6 +166,28 @@ def by_block(docs: Sequence[GoldDocument], by_topic: bool = False) -> dict[tuple
 
 # ---- frames of the gold mentions -------------------------------------------------------------------
 
+def entity_keys(docs: Sequence[GoldDocument], parsed: Sequence["Doc"]) -> list["EntityKey"]:
+    """Per document, the entity key alignment uses at run time: its cluster in copydesk's ``EntityIndex``.
+
+    Each topic's documents are one story: copydesk's extractors read each parse and the
+    index clusters their entities across the topic's documents.
+    """
+    from functools import partial
+
+    from copydesk.align.entities import EntityIndex
+    from copydesk.extract import extract
+    from copydesk.models import Article
+
+    found = {d.name: extract(d.text, None, d.name, doc=p) for d, p in zip(docs, parsed)}
+    out: list["EntityKey"] = [lambda s, e: None] * len(docs)
+    for (topic, _), idx in by_block(docs, by_topic=True).items():
+        arts = {docs[i].name: Article(id=docs[i].name, source=docs[i].name, text=docs[i].text) for i in idx}
+        index = EntityIndex.build(arts, {n: found[n] for n in arts}, story_id=f"ecbplus-{topic}")
+        for i in idx:
+            out[i] = partial(index.at, docs[i].name)
+    return out
+
+
 def mention_frames(doc: GoldDocument, parsed: "Doc", entity_key: "EntityKey | None" = None) -> list["Frame"]:
     """The frame of each gold mention of ``doc``: ``align.frames.frame_at`` on its trigger's head in the parse."""
     from copydesk.align.frames import frame_at
