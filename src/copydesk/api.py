@@ -493,6 +493,22 @@ def story_report(story_id: str, *, db: str | None = None, settings: Settings | N
         return _page(cached, offset, limit)
 
 
+def warm_story_reports(article_ids: Sequence[str], *, db: str | None = None, settings: Settings | None = None,
+                       progress: Progress | None = None) -> list[str]:
+    """Compute and cache the reports of the stories holding ``article_ids`` (just ingested), so
+    that their membership change is analysed once, in the background, not by the first reader.
+
+    Returns the ids of the stories warmed.
+    """
+    s = _settings(settings, db)
+    with open_store(settings=s) as st:
+        story_ids = sorted({sid for a in article_ids if (sid := st.story_of(a)) is not None})
+    for i, sid in enumerate(story_ids):
+        story_report(sid, db=db, settings=s)
+        (progress or _noop)("reports", i + 1, len(story_ids))
+    return story_ids
+
+
 def article_view(article_id: str, *, db: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """An article with its mentions and the claims each mention supports."""
     s = _settings(settings, db)

@@ -37,6 +37,7 @@ class FakeApi:
         self.ingested: list[list[str]] = []
         self.contents: list[dict[str, bytes]] = []
         self.sidecars: list[dict[str, bytes]] = []
+        self.warmed: list[list[str]] = []
 
     def _match(self, a: dict[str, Any], q: str | None, source: str | None, since: str | None,
                until: str | None) -> bool:
@@ -110,6 +111,12 @@ class FakeApi:
         return FakeSummary(ingested=len(good), rejected=len(bad), rejections=bad, article_ids=good, new_ids=good)
 
 
+    def warm_story_reports(self, article_ids: Sequence[str], *, db: str | None = None, settings: Any = None,
+                           progress: Any = None) -> list[str]:
+        self.warmed.append(list(article_ids))
+        return []
+
+
 @pytest.fixture(scope="session")
 def demo_report() -> dict[str, Any]:
     return api.analyze([str(p) for p in api.demo_paths()], store=False)
@@ -118,7 +125,8 @@ def demo_report() -> dict[str, Any]:
 @pytest.fixture()
 def fake_api(demo_report: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> FakeApi:
     fake = FakeApi(demo_report)
-    for name in ("list_stories", "story_report", "list_articles", "article_view", "sources", "ingest"):
+    for name in ("list_stories", "story_report", "list_articles", "article_view", "sources", "ingest",
+                 "warm_story_reports"):
         monkeypatch.setattr(api, name, getattr(fake, name))
     return fake
 

@@ -139,6 +139,8 @@ def test_upload_form_and_ingest_job(client: Any, fake_api: Any) -> None:
         time.sleep(0.05)
     assert data["state"] == "done" and data["summary"]["ingested"] == 2
     assert fake_api.ingested == [["piece.txt", "evil.jsonl"]], "sidecars travel with their text; names are made safe"
+    assert fake_api.warmed == [[p for p in fake_api.contents[0] if not p.endswith(".json")]], \
+        "the job analyses the stories its new articles joined"
     assert "article(s) ingested" in client.get(job).text
 
 
@@ -266,3 +268,19 @@ def test_a_claim_link_opens_the_page_holding_it(client: Any) -> None:
     st = client.get(f"/stories/{sid}.json?limit=2&claim={target}").json()["stories"][0]
     assert target in [c["id"] for c in st["claims"]] and st["page"]["offset"] == (len(whole) - 1) // 2 * 2
     assert f'id="claim-{target}"' in client.get(f"/stories/{sid}?limit=2&claim={target}").text
+
+
+def test_warmed_story_reports_are_served_without_analysing(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk import api
+
+    url = f"sqlite:///{tmp_path / 'warm.db'}"
+    summary = api.ingest([str(p) for p in api.demo_paths()], db=url)
+    warmed = api.warm_story_reports(list(summary.new_ids), db=url)
+    assert warmed and set(warmed) <= {s["id"] for s in api.list_stories(db=url)}
+
+    def refuse(*args: object, **kw: object) -> None:
+        raise AssertionError("a warmed story was analysed again")
+
+    monkeypatch.setattr(api, "_story_analysis", refuse)
+    for sid in warmed:
+        assert api.story_report(sid, db=url, offset=0, limit=5)["stories"][0]["id"] == sid

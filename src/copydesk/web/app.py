@@ -237,6 +237,8 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
 
     def _run_ingest(paths: list[str], progress: Callable[[str, int, int], None]) -> dict[str, Any]:
         s = api.ingest(paths, db=db, settings=settings, progress=progress)
+        # the stories these articles joined are analysed now, in this background job, once
+        api.warm_story_reports(list(s.new_ids), db=db, settings=settings, progress=progress)
         return {"ingested": s.ingested, "duplicates": s.duplicates, "rejected": s.rejected,
                 "rejections": [r.to_dict() if hasattr(r, "to_dict") else dict(r) for r in s.rejections],
                 "article_ids": list(s.article_ids), "new_ids": list(s.new_ids)}
