@@ -256,6 +256,9 @@ SURVIVAL_QUANTITY_ROWS = [
     ("Police arrested 25 protesters outside the embassy.", "25", qty(25, counted="protester"), EARLY,
      "Police have now arrested 60 protesters outside the embassy.", "60", qty(60, counted="protester"), LATE,
      "update"),
+    # the same words are the same value, however each was read
+    ("The Sixers lost 88-72 in Cleveland.", "88-72", qty(None, low=72, high=88, qualifier="range"), None,
+     "Cleveland beat the Sixers 88-72.", "88-72", qty(None, low=88, high=88, qualifier="range"), None, "same"),
     # a figure that says neither what it counts nor its unit is not read with confidence
     ("The final tally was 12, the board said.", "12", qty(12), None,
      "The final tally was 40, the board said.", "40", qty(40), None, "undetermined"),
@@ -383,6 +386,9 @@ def test_speaker_words_drop_case_punctuation_and_titles(name: str, words: list[s
      "The army struck the depot on Monday.", "wording"),
     ("The ministry denied that the army struck the depot.", "The ministry confirmed that the army struck the depot.",
      "polarity"),
+    # a negation raised to the main verb says the same thing
+    ("“I didn't feel we were playing our game,” the coach said.",
+     "“I felt we weren't playing our game,” the coach said.", "wording"),
 ])
 def test_statement_polarity_is_the_predicate_own(ta: str, tb: str, expected: str) -> None:
     a, b = art("a", ta), art("b", tb)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claim_builders import art, at, claim, qty
+from claim_builders import art, at, claim, date, qty
 from dataclasses import replace
 
 from copydesk.models import CopyLink, Story
@@ -60,9 +60,9 @@ def test_align_then_verify_end_to_end() -> None:
     """Two outlets echo one Reuters report with a wrong toll; a third has the right one."""
     from copydesk.align import align
 
-    arts = {"a": art("a", "The toll for cars will be $12, according to Reuters. The bridge opens in May."),
-            "b": art("b", "Drivers will pay a toll of $12, Reuters reported on Monday. Trucks pay more."),
-            "c": art("c", "The council set the toll at $9 per car after a long debate.")}
+    arts = {"a": art("a", "Drivers will pay a toll of $12 per car, according to Reuters. The bridge opens in May."),
+            "b": art("b", "Drivers will pay a toll of $12 per car, Reuters reported on Monday. Trucks pay more."),
+            "c": art("c", "Drivers will pay a toll of $9 per car, the council decided after a long debate.")}
     ms = {k: [at(a, "$12" if k != "c" else "$9", "quantity", qty(12 if k != "c" else 9, "USD", counted="toll"))]
           for k, a in arts.items()}
     story = Story("s2", "Toll", ("a", "b", "c"))
@@ -150,3 +150,17 @@ def test_only_unsettled_differences_leave_a_claim_undetermined() -> None:
     c = verify(story, arts, {m.article_id: [m] for m in ms}, [claim("quantity", "missile range", *ms)]).claims[0]
     assert [d.type for d in c.differences] == ["frame"]
     assert c.status == "undetermined"
+
+
+def test_a_value_the_other_article_also_states_for_something_else_is_no_dispute() -> None:
+    """b dates the academy's first gala 2007 and its second 2008: a's "hosted in 2008" is b's second, no rival date."""
+    arts = {"a": art("a", "The academy hosted the gala in 2008, its director said."),
+            "b": art("b", "The academy first hosted the gala in 2007. The academy hosted the gala again in 2008.")}
+    ms = {"a": [date(arts["a"], "2008", "2008")], "b": [date(arts["b"], "2007", "2007"), date(arts["b"], "2008", "2008")]}
+    c = claim("date", "host", ms["a"][0], ms["b"][0])
+    out = verify(Story("s4", "Gala", ("a", "b")), arts, ms, [c]).claims[0]
+    assert [d.type for d in out.differences] == ["frame"] and "also states" in out.differences[0].note
+    assert out.status != "disputed"
+    alone = {"a": ms["a"], "b": ms["b"][:1]}
+    out = verify(Story("s4", "Gala", ("a", "b")), arts, alone, [c]).claims[0]
+    assert [d.type for d in out.differences] == ["conflict"] and out.status == "disputed"

@@ -9,7 +9,9 @@ from copydesk.errors import Code, CopydeskError
 from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Mention, Story, Time
 from copydesk.text import sentences
 from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count, linked_pairs
-from copydesk.verify.differences import DISAGREEING, UNSETTLED, EntityLookup, claim_differences, later
+from copydesk.verify.differences import (
+    DISAGREEING, UNSETTLED, EntityLookup, claim_differences, later, stated_values,
+)
 from copydesk.verify.truth import TruthDiscovery
 
 try:
@@ -153,7 +155,8 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
     times = _times_by_sentence(articles, mentions)
     if entities is None and any(c.kind == "quote" for c in claims):
         entities = entity_index(story, articles, mentions)
-    diffs = {c.id: claim_differences(c, articles, times, entities) for c in claims}
+    stated = stated_values({aid: ms for aid, ms in mentions.items() if aid in articles})
+    diffs = {c.id: claim_differences(c, articles, times, entities, stated) for c in claims}
     classes = {c.id: _value_classes(min(len(c.mentions), 12), diffs[c.id]) for c in claims}
     n_story = len([a for a in story.article_ids if a in articles]) or len(articles)
     details = shared_details(claims, classes, n_story)

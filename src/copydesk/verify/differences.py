@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable, Mapping, Protocol, Sequence
 
@@ -30,8 +30,16 @@ from copydesk.verify import dispute_resources as D
 from copydesk.verify import resources as R
 from copydesk.verify.resources import EXCLUSIVE_CATEGORIES, NEGATION, SCOPE_WORDS
 
+try:
+    from copydesk.align.frames import frame_of as _frame_of
+except ImportError:  # a build without claim frames: the parse fallback below reads polarity and modality
+    _frame_of = None  # type: ignore[assignment]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+#: Resolves a quote's speaker as one article names it to an entity cluster (``EntityIndex.resolve``).
+Resolver = Callable[[str, "str | None"], "str | None"]
 
 #: Difference types that mean the sources disagree.
 DISAGREEING: frozenset[str] = frozenset({"conflict", "polarity", "speaker"})
@@ -130,15 +138,6 @@ def _sentence_words(text: str, m: Mention, before: int = 60, after: int = 60) ->
     return ([w.lower() for w in WORD_RE.findall(left)], [w.lower() for w in WORD_RE.findall(right)])
 
 
-#: Resolves a quote's speaker as one article names it to an entity cluster (``EntityIndex.resolve``).
-Resolver = Callable[[str, "str | None"], "str | None"]
-
-try:
-    from copydesk.align.frames import frame_of as _frame_of
-except ImportError:  # a build without claim frames: the parse fallback below reads polarity and modality
-    _frame_of = None
-
-
 @dataclass(frozen=True)
 class ValueFrame:
     """What a dispute needs of a mention's claim frame: predicate, polarity, modality, arguments."""
@@ -149,6 +148,9 @@ class ValueFrame:
     modality: str = "asserted"  # asserted | expected | refused | reported | possible
     arguments: frozenset[str] = frozenset()  # lemma or surname of each argument of the predicate
     lemmas: frozenset[str] = frozenset()  # content lemmas of the sentence stating it
+    agent: str | None = None  # who did it (subject), by name or lemma
+    patient: str | None = None  # to whom or what
+    named: frozenset[str] = frozenset()  # the arguments that name an entity (not a common noun's lemma)
 
 
 def value_frame(m: Mention, text: str) -> ValueFrame:
@@ -168,7 +170,8 @@ def value_frame(m: Mention, text: str) -> ValueFrame:
     if f.predicate_span is not None and not _plausible_predicate(m, doc, f.predicate_span):
         return parse_frame(m, text)
     word = f.predicate_span.of(text).lower() if f.predicate_span is not None else ""
-    return ValueFrame(f.predicate, word, f.polarity, f.modality, f.arguments, f.lemmas)
+    return ValueFrame(f.predicate, word, f.polarity, f.modality, f.arguments, f.lemmas, f.agent, f.patient,
+                      getattr(f, "named", frozenset()))
 
 
 PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
@@ -234,9 +237,11 @@ def parse_frame(m: Mention, text: str) -> ValueFrame:
             elif c.dep_ in ("advmod", "neg") and c.lower_ in D.NEGATORS:
                 negative = True
     name = "be" if pred.pos_ not in ("VERB", "AUX") else pred.lemma_.lower()
-    args = frozenset(c.lemma_.lower() for c in pred.children
-                     if c.pos_ in ("NOUN", "PROPN") and c.i not in inside and c.dep_ != "compound")
-    return ValueFrame(name, pred.lower_, "negative" if negative else "positive", modality, args, lemmas)
+    nominals = [c for c in pred.children if c.pos_ in ("NOUN", "PROPN") and c.i not in inside and c.dep_ != "compound"]
+    role = {c.dep_.split(":")[0]: c.lemma_.lower() for c in reversed(nominals)}
+    named = frozenset(c.lemma_.lower() for c in nominals if c.pos_ == "PROPN")
+    return ValueFrame(name, pred.lower_, "negative" if negative else "positive", modality,
+                      frozenset(c.lemma_.lower() for c in nominals), lemmas, role.get("nsubj"), role.get("obj"), named)
 
 
 def _event_of(word: str) -> str:
@@ -279,12 +284,19 @@ def same_predicate(a: ValueFrame, b: ValueFrame, mutual: bool = True) -> bool:
 
 
 def frame_mismatch(a: ValueFrame, b: ValueFrame, mutual: bool = True) -> str:
-    """Why two mentions do not state one claim ('' when their frames match, polarity aside)."""
+    """Why two mentions do not state one claim ('' when their frames match, polarity aside).
+
+    A modality class of its own, another happening, or a role two named entities fill
+    ("Crystal hosted in 1997" / "Jackman hosted in 2009").
+    """
     ma, mb = D.MODALITY_CLASS.get(a.modality, a.modality), D.MODALITY_CLASS.get(b.modality, b.modality)
     if ma != mb:
         return f"stated as {a.modality} in one article, {b.modality} in the other"
     if not same_predicate(a, b, mutual):
         return f"different predicates ({a.word or a.predicate} / {b.word or b.predicate})"
+    for role, x, y in (("agents", a.agent, b.agent), ("objects", a.patient, b.patient)):
+        if x and y and x != y and x in a.named and y in b.named:
+            return f"different {role} ({x} / {y})"
     return ""
 
 
@@ -346,6 +358,8 @@ def _compare_quantities(ma: Mention, ta: str, mb: Mention, tb: str, times: Mappi
     """The values alone: same, unit, rounding, bound, scope, time or conflict."""
     qa, qb = ma.value, mb.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    if _words(ta[ma.start:ma.end]) == _words(tb[mb.start:mb.end]) and qa.normalized_unit == qb.normalized_unit:
+        return "same", ""  # the same words: however each was read, case and punctuation never make a difference
     ia, ib = interval(qa), interval(qb)
     if ia is None or ib is None:
         return "wording", f"{sa} vs {sb}: no comparable value"
@@ -643,15 +657,22 @@ def _category(m: Mention) -> str:
     return v.canonical.split(":", 1)[-1] if isinstance(v, Entity) else ""
 
 
+def _negation_words(words: Sequence[str]) -> bool:
+    return any(w in NEGATION or w.endswith("n't") for w in words)
+
+
 def statement_negated(m: Mention, text: str, frame: ValueFrame | None = None) -> bool:
     """Whether a statement's own predicate is negated or is a denial ("did not strike", "denied the strike").
 
-    Read off the statement's frame, so a negation in a neighbouring clause does not count.
+    Read off the statement's frame (and its main verb, where the frame is the clause it reports),
+    so a negation in a neighbouring clause does not count.
     """
     from copydesk.extract.resources.quotes import DENIALS
 
     f = frame or value_frame(m, text)
-    return f.polarity == "negative" or f.predicate in DENIALS | D.DENIAL_PREDICATES
+    span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
+    head = span.root.lemma_.lower() if span is not None and len(span) else ""
+    return f.polarity == "negative" or bool({f.predicate, head} & (DENIALS | D.DENIAL_PREDICATES))
 
 
 def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
@@ -667,9 +688,12 @@ def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
         return "category", f"“{ca}” vs “{cb}”"
     xa, xb = ta[ma.start:ma.end], tb[mb.start:mb.end]
     fa, fb = frames or (value_frame(ma, ta), value_frame(mb, tb))
-    na, nb = statement_negated(ma, ta, fa), statement_negated(mb, tb, fb)
     wa, wb = _words(xa), _words(xb)
-    if na != nb:
+    # a flip needs the predicate's own negation and a negation word on one side only: "I didn't feel we
+    # were executing" and "I feel we weren't executing" are one statement
+    na = statement_negated(ma, ta, fa) and _negation_words(wa)
+    nb = statement_negated(mb, tb, fb) and _negation_words(wb)
+    if na != nb and _negation_words(wa) != _negation_words(wb):
         plain_a = [w for w in wa if w not in NEGATION and not w.endswith("n't")]
         plain_b = [w for w in wb if w not in NEGATION and not w.endswith("n't")]
         modal = D.MODALITY_CLASS.get(fa.modality, fa.modality) != D.MODALITY_CLASS.get(fb.modality, fb.modality)
@@ -705,13 +729,39 @@ class EntityLookup(Protocol):
     def resolve(self, article_id: str, name: str | None) -> str | None: ...
 
 
+def value_key(m: Mention) -> str | None:
+    """A mention's value as a comparable key (a date's TIMEX3 value, a figure in base units), None for others."""
+    v = m.value
+    if isinstance(v, Time) and v.type in ("DATE", "TIME"):
+        return "t:" + v.timex[:10]
+    if isinstance(v, Quantity):
+        i = interval(v)
+        return None if i is None or i[0] != i[1] else f"q:{i[0]:.6g}:{v.normalized_unit or v.unit or ''}"
+    return None
+
+
+def stated_values(mentions: Mapping[str, Sequence[Mention]]) -> dict[str, dict[str, list[Mention]]]:
+    """Per article, its date and figure mentions by value key (see ``value_key``)."""
+    out: dict[str, dict[str, list[Mention]]] = {}
+    for aid, ms in mentions.items():
+        for m in ms:
+            k = value_key(m)
+            if k is not None:
+                out.setdefault(aid, {}).setdefault(k, []).append(m if m.article_id else replace(m, article_id=aid))
+    return out
+
+
 def claim_differences(claim: Claim, articles: Mapping[str, Article],
                       times: Mapping[str, str | None] | None = None,
-                      entities: EntityLookup | None = None) -> tuple[Difference, ...]:
+                      entities: EntityLookup | None = None,
+                      stated: Mapping[str, Mapping[str, Sequence[Mention]]] | None = None) -> tuple[Difference, ...]:
     """Differences between every pair of a claim's mentions from different articles.
 
     Each mention's frame is read once; speakers compare by entity where ``entities``
-    (the story's entity index) is given.
+    (the story's entity index) is given. With ``stated`` (``stated_values`` of the story), a
+    conflict where one article also states the other's value, in the other's frame, is no
+    dispute: that article tells the two values apart, so they belong to two things ("she
+    hosted in 2007" / "who hosted in 2008", said of another presenter).
     """
     ms = claim.mentions[:MAX_PAIRS_MENTIONS]
     frames: dict[int, ValueFrame] = {}
@@ -733,8 +783,23 @@ def claim_differences(claim: Claim, articles: Mapping[str, Article],
                                          published=(aa.published, ab.published), frames=pair, resolve=resolve)
             if claim.kind == "date" and t == "conflict":
                 t, note = _deictic_apart(ms[i], aa, ms[j], ab, t, note)
+            if t == "conflict" and stated is not None:
+                t, note = _told_apart(ms[i], aa, ms[j], ab, stated, t, note)
             out.append(Difference(i, j, t, note))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _told_apart(ma: Mention, aa: Article, mb: Mention, ab: Article,
+                stated: Mapping[str, Mapping[str, Sequence[Mention]]], t: str, note: str) -> tuple[str, str]:
+    """A conflict one side's own article resolves: it states the other side's value too, as the other side does."""
+    for here, there, art, other in ((ma, mb, aa, ab), (mb, ma, ab, aa)):
+        k = value_key(there)
+        same = [x for x in stated.get(here.article_id, {}).get(k or "", ()) if (x.start, x.end) != (here.start, here.end)]
+        far = value_frame(there, other.text)
+        if any(not frame_mismatch(value_frame(x, art.text), far, mutual=False) for x in same):
+            words = other.text[there.start:there.end]
+            return "frame", f"{note}; {art.source} also states “{words}”, of something else: not one statement"
+    return t, note
 
 
 def _deictic_apart(ma: Mention, aa: Article, mb: Mention, ab: Article, t: str, note: str) -> tuple[str, str]:
