@@ -90,6 +90,21 @@ def shared_details(claims: Sequence[Claim], classes: Mapping[str, list[list[int]
     return out
 
 
+class LazyEntities:
+    """The story's entity index, built on the first speaker it is asked to resolve (most stories ask none)."""
+
+    def __init__(self, story: Story, articles: Mapping[str, Article],
+                 mentions: Mapping[str, Sequence[Mention]]) -> None:
+        self._args = (story, articles, mentions)
+        self._index: EntityLookup | None = None
+        self._built = False
+
+    def resolve(self, article_id: str, name: str | None) -> str | None:
+        if not self._built:
+            self._index, self._built = entity_index(*self._args), True
+        return self._index.resolve(article_id, name) if self._index is not None else None
+
+
 def entity_index(story: Story, articles: Mapping[str, Article],
                  mentions: Mapping[str, Sequence[Mention]]) -> EntityLookup | None:
     """The story's entity clusters across outlets, where the build has them (None otherwise)."""
@@ -153,8 +168,8 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
             claims: Sequence[Claim], copies: Sequence[CopyLink],
             families: Mapping[str, str] | None, entities: EntityLookup | None) -> Verification:
     times = _times_by_sentence(articles, mentions)
-    if entities is None and any(c.kind == "quote" for c in claims):
-        entities = entity_index(story, articles, mentions)
+    if entities is None:
+        entities = LazyEntities(story, articles, mentions)
     stated = stated_values({aid: ms for aid, ms in mentions.items() if aid in articles})
     diffs = {c.id: claim_differences(c, articles, times, entities, stated) for c in claims}
     classes = {c.id: _value_classes(min(len(c.mentions), 12), diffs[c.id]) for c in claims}
