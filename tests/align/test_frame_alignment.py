@@ -81,3 +81,16 @@ def test_claim_mentions_carry_frames_in_the_report() -> None:
         assert f["predicate"] == "kill" and f["value_type"] == "count:person" and f["location"]
         assert f["predicate_span"]["text"] == arts[m["article"]].text[f["predicate_span"]["start"]:
                                                                       f["predicate_span"]["end"]]
+
+
+@pytest.mark.parametrize("learned, joined", [(0.0, False), (1.0, True)])
+def test_learned_score_decides_when_switched_on(monkeypatch: pytest.MonkeyPatch, learned: float,
+                                                joined: bool) -> None:
+    """With ``LEARNED_SCORE`` the scorer's probability against its own threshold decides frames of happenings."""
+    from copydesk.align import claims, scorer
+
+    monkeypatch.setattr(claims, "LEARNED_SCORE", True)
+    monkeypatch.setattr(scorer, "same_claim_score", lambda a, b, similarity=None: learned)
+    a, b, pa, pb = TOGETHER[0]
+    got, arts = _claims(a, b)
+    assert any(c in _holding(got, arts, "y", pb) for c in _holding(got, arts, "x", pa)) is joined

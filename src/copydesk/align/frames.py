@@ -15,6 +15,7 @@ own name (the surname of a person's name) or, for a common noun, its lemma.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -28,7 +29,7 @@ from copydesk.extract.resources.quotes import (
     DENIALS, EXPECTED_HEADS, POSSIBLE_AUX, REFUSALS, REPORTED_ADVERBS,
 )
 from copydesk.models import Mention, Quantity, Quote, Span
-from copydesk.text import span_lemmas
+from copydesk.text import sentence_spans, span_lemmas
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -302,14 +303,13 @@ monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def _sentence(doc: "Doc", tok: "Token") -> Span:
+    """The (trimmed) sentence holding a token, from the spans kept on the Doc (``Token.sent`` walks them all)."""
+    spans = sentence_spans(doc)
+    k = bisect_right([s.start for s in spans], tok.idx) - 1
+    if k >= 0 and tok.idx < spans[k].end:
+        return spans[k]
     s = tok.sent
-    text = doc.text
-    start, end = s.start_char, s.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+    return Span(s.start_char, s.end_char)
 
 
 def _lemmas(doc: "Doc", sent: Span) -> frozenset[str]:
