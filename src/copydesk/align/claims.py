@@ -363,19 +363,22 @@ def _roles_agree(fa: Frame, fb: Frame) -> float:
 
 
 def _predicate_agree(fa: Frame, fb: Frame) -> float:
+    """1 for one lemma, 0.85 for synonyms (lexicon or learned), 0.5 when one is unknown, else 0."""
     if not fa.predicate or not fb.predicate:
         return 0.5
     if fa.predicate == fb.predicate:
         return 1.0
-    return 0.85 if same_predicate(fa.predicate, fb.predicate) else 0.0
+    return 0.85 if predicates_match(fa.predicate, fb.predicate) else 0.0
 
 
 def claim_score(a: Profile, b: Profile) -> float:
     """How sure alignment is that two mentions state one claim (0..1); 0 when their frames cannot.
 
-    Interim combination until the learned ``align.scorer`` is wired in: the predicate (same lemma
-    1, synonyms 0.85, unknown 0.5), the roles filled alike, the arguments shared, and how close the
-    sentences and the words around the mentions are. Quotes compare their words and speaker.
+    Happenings (counts, sums, dates): the interim combination of the predicate (same lemma 1,
+    synonyms 0.85, unknown 0.5), the roles filled alike, the arguments shared, and how close the
+    sentences and the words around the mentions are; or, with ``LEARNED_SCORE``, the learned
+    ``align.scorer`` model. Physical measures: what is measured, the entities around it and how
+    close the values are. Quotes: their words and speaker. Statements: their wording.
     """
     if not compatible(a, b):
         return 0.0
@@ -399,7 +402,7 @@ def claim_score(a: Profile, b: Profile) -> float:
     if a.group == "d":  # the gate matched the dated events (the predicates or a clause sharing their time)
         pred = 1.0 if fa.predicate == fb.predicate else 0.85
     else:
-        pred = _predicate_agree(fa, fb) if a.group in EVENT_GROUPS else 0.5  # a measure: not compared
+        pred = _predicate_agree(fa, fb)
     return (W_PREDICATE * pred + W_ROLES * _roles_agree(fa, fb)
             + W_ARGUMENTS * _jaccard(fa.arguments, fb.arguments) + W_SIMILARITY * sim)
 

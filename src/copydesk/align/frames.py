@@ -174,7 +174,7 @@ def _negative_argument(tok: "Token") -> bool:
     return False
 
 
-def _polarity(pred: "Token", exclude: frozenset[int]) -> str:
+def _polarity(pred: "Token") -> str:
     """Negative when the predicate's own clause is negated; a neighbouring clause never counts."""
     for tok in _clause_chain(pred):
         if _negated(tok) or (tok.i == pred.i and _negative_argument(tok)):
@@ -341,7 +341,7 @@ def _build(doc: "Doc", pred: "Token | None", anchor: "Token", value_type: str, e
     if src:
         args |= {src}
     return Frame(predicate_lemma(pred), Span(pred.idx, pred.idx + len(pred)), agent, patient, location, args,
-                 value_type, _polarity(pred, exclude), _modality(pred), src, sent, _lemmas(doc, sent), named,
+                 value_type, _polarity(pred), _modality(pred), src, sent, _lemmas(doc, sent), named,
                  _co_predicates(pred))
 
 
