@@ -373,7 +373,8 @@ def build_rows(n: int, tail: int, path: str) -> dict[str, object]:
                  for j, sid in enumerate(lst)]
         if posts:
             conn.execute(insert(t.story_postings), posts)
-        merges = [{"merged": young, "into": into, "article_id": "", "at": stamp} for young, into in stream.alias.items()]
+        merges = [{"merged": young, "into": into, "article_id": "", "at": stamp}
+                  for young, into in stream.alias.items()]
         if merges:
             conn.execute(insert(t.story_merges), merges)
         conn.execute(insert(t.stream_meta), [
@@ -444,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tail", type=int, default=TAIL, help="rows: stored articles placed by the real stream")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "copydesk-stream-scale"),
                     help="rows: where the bulk-built stores are kept between runs")
+    ap.add_argument("--baseline", default=None,
+                    help="rows: another checkout's src/ placing the same sample on copies of the same stores")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--one-state", default="memory", help=argparse.SUPPRESS)
     ap.add_argument("--build", type=int, help=argparse.SUPPRESS)
@@ -477,6 +480,13 @@ def main(argv: list[str] | None = None) -> int:
             res = json.loads(out.stdout.strip().splitlines()[-1])
             if built:
                 res["built"] = built
+            if state == "rows" and args.baseline:
+                env = {**os.environ, "PYTHONPATH": args.baseline}
+                out = subprocess.run([sys.executable, __file__, "--one", str(n), "--one-state", state, *common],
+                                     capture_output=True, text=True, check=False, env=env)
+                lines = out.stdout.strip().splitlines()
+                ok = out.returncode == 0 and lines
+                res["baseline"] = json.loads(lines[-1]) if ok else {"error": out.stderr[-400:]}
             results.append(res)
         key = "ms_per_article" if state == "rows" else "ms_per_article_last10pct"
         base = results[0][key] if results else None

@@ -226,7 +226,7 @@ def pending(conn: Connection, article_ids: Sequence[str]) -> None:
     o = t.observations.c
     for part in _chunks(list(article_ids)):
         first = select(o.article_id, func.min(o.id)).where(o.article_id.in_(part)).group_by(o.article_id)
-        ins = postgresql.insert(t.story_pending) if conn.dialect.name == "postgresql" else sqlite.insert(t.story_pending)
+        ins = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(t.story_pending)
         conn.execute(ins.from_select(["article_id", "seq"], first).on_conflict_do_nothing())
 
 

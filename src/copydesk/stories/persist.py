@@ -42,13 +42,13 @@ from copydesk.models import Article, CopyLink, Rejection
 from copydesk.settings import Settings
 from copydesk.stories import features
 from copydesk.stories import stream as stream_mod
-from copydesk.stories.copies import (MAX_CANDIDATES, MINHASH_SCHEME, Token, compare_pair, find_copies,
-                                     lsh_params, shingles, signature, tokens)
+from copydesk.stories.copies import (MAX_CANDIDATES, Token, compare_pair, find_copies, lsh_params, shingles,
+                                     signature, tokens)
 from copydesk.stories.stream import StoryState, StoryStream
 
 log = logging.getLogger(__name__)
 
-__all__ = ["assign", "place_pending", "prepare", "Prepared", "RowStream", "band_keys", "save_terms",
+__all__ = ["assign", "place_pending", "prepare", "prepare_many", "Prepared", "RowStream", "band_keys", "save_terms",
            "stored_terms"]
 
 SIG_NS = "minhash"
@@ -69,9 +69,20 @@ class Prepared:
 
 def prepare(article: Article, settings: Settings) -> Prepared:
     """The story terms and copy signature of ``article`` (see ``assign(prepared=...)``)."""
+    return _prepared(article, stream_mod.article_terms(article), settings)
+
+
+def prepare_many(articles: Sequence[Article], settings: Settings) -> dict[str, Prepared]:
+    """``prepare`` for many articles, their texts parsed in batches; one whose terms fail is left out
+    (placing it computes them again and rejects it)."""
+    return {a.id: _prepared(a, r, settings) for a, r in zip(articles, _terms_of(articles))
+            if not isinstance(r, Exception)}
+
+
+def _prepared(article: Article, terms: Iterable[str], settings: Settings) -> Prepared:
     sig = signature(shingles([t[2] for t in tokens(article.text)], int(settings.shingle_size)),
                     int(settings.minhash_perm))
-    return Prepared(tuple(stream_mod.article_terms(article)), sig.hashvalues.astype(np.uint64).tobytes())
+    return Prepared(tuple(terms), sig.hashvalues.astype(np.uint64).tobytes())
 
 
 class RowStream(StoryStream):
@@ -357,15 +368,17 @@ def _terms(store: Any, articles: Sequence[Article],
     given = {a.id: list(prepared[a.id].terms) for a in articles if prepared and a.id in prepared}
     got = {**stored_terms(store, [a.id for a in articles if a.id not in given]), **given}
     todo = [a for a in articles if a.id not in got]
-    fn = stream_mod.article_terms
-    results: Iterable[list[str] | Exception]
-    if fn is features.article_terms:
-        results = features.terms_many(todo)
-    else:
-        results = (_safely(fn, a) for a in todo)
-    fresh = {a.id: r for a, r in zip(todo, results) if not isinstance(r, Exception)}
+    fresh = {a.id: r for a, r in zip(todo, _terms_of(todo)) if not isinstance(r, Exception)}
     save_terms(store, fresh)
     return {**got, **fresh}
+
+
+def _terms_of(articles: Sequence[Article]) -> Iterable[list[str] | Exception]:
+    """Each article's story terms (or the exception it raised): with the parse-based features (the
+    default) the texts parsed in batches, any other ``stream.article_terms`` called per article."""
+    if stream_mod.article_terms is features.article_terms:
+        return features.terms_many(articles)
+    return (_safely(stream_mod.article_terms, a) for a in articles)
 
 
 def _safely(fn: Any, article: Article) -> list[str] | Exception:
