@@ -20,14 +20,14 @@ import os
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 from typing import Hashable, Iterable, Sequence
 
-from copydesk.align.entities import EntityIndex
+from copydesk.align.entities import EntityIndex, is_description
 from copydesk.extract import extract_many
-from copydesk.models import Article, Entity, Mention
+from copydesk.models import Article, Entity, Mention, Quote
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus"
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
@@ -156,6 +156,11 @@ def score_topic(docs: Sequence[tuple[Article, list[GoldMention], list[tuple[int,
             out["copydesk"].append(index.at(art.id, e.start, e.end))
             out["same_string"].append(art.text[e.start:e.end])
             out["same_canonical"].append(e.value.canonical)
+        for m in ms:
+            if isinstance(m.value, Quote) and m.value.speaker:
+                cid = index.resolve(art.id, m.value.speaker)
+                out["speakers"].append("resolved" if cid else "description" if is_description(m.value.speaker)
+                                       else "unresolved name")
         out["described"].extend(g.chain for g in gold if _best(g, ents) is None and g.head is not None
                                 and index.at(art.id, *g.head) is not None)
     return out
@@ -192,6 +197,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         "same_canonical": {"pairwise": pairwise_f1(gold, labels["same_canonical"]),
                            "b3": bcubed(gold, labels["same_canonical"])},
         "descriptions_resolved": len(labels["described"]),
+        "quote_speakers": dict(sorted(Counter(v for _, v in labels["speakers"]).items())),
         "cpu_s": round(time.process_time() - t0, 1), "load": round(os.getloadavg()[0], 2),
     }
     json.dump(result, sys.stdout)

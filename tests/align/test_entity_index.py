@@ -171,6 +171,8 @@ ROLES = {
     ("named", "spokesmen", False),
     ("named", None, False),
     ("governor", "the governor", True),
+    ("named", "John", True),
+    ("named", "Officer Kirby", True),
     ("governor", "the senator", False),
 ])
 def test_role_nouns_resolve_only_where_the_article_names_the_holder(aid: str, speaker: str | None,

@@ -467,7 +467,7 @@ class EntityIndex:
             return None
         key = normalize(name)
         words = key.split()
-        if not words or normalize(name.split()[0]) in _INDEFINITE:
+        if not words or name.split()[0].lower() in _INDEFINITE:
             return None
         hits = self._names.get(article_id, {}).get(key)
         if hits is not None:
@@ -479,11 +479,18 @@ class EntityIndex:
             if role != head or len(holders) != 1:
                 return None  # a plural ("spokesmen") is a group; an unnamed holder is no entity
             return next(iter(holders))
+        if is_description(name):
+            return None  # "police", "the letter": no name to look for elsewhere
         parts = person_name(name)
         if parts is not None:
             here = _fitting(parts, self._people.get(article_id, ()))
             if here is not None:
                 return here
+            if not parts.first:  # a given name alone ("Gerry"): the one person of the article so called
+                given = {cid for other, cid in self._people.get(article_id, ())
+                         if other.full and other.first == NICKNAMES.get(parts.last, parts.last)}
+                if len(given) == 1:
+                    return given.pop()
             # a name this article's recognizer missed: the one person of the story it fits
             story = _fitting(parts, [p for table in self._people.values() for p in table])
             if story is not None:

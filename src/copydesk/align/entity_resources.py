@@ -5,7 +5,10 @@ from __future__ import annotations
 from copydesk.extract.resources.entities import PERSON_TITLES
 
 #: Title words stripped from the front of a person's name, lower case without dots ("mr", "gov", "president").
-TITLES = frozenset(t.lower().rstrip(".") for t in PERSON_TITLES) | frozenset({"mister", "madam", "dame"})
+TITLES = frozenset(t.lower().rstrip(".") for t in PERSON_TITLES) | frozenset("""
+mister madam dame msgr monsignor fr father bishop archbishop cardinal rabbi imam sheikh constable officer
+trooper detective det inspector insp sheriff undersheriff supt superintendent coach dr doctor prof
+""".split())
 
 #: Generational suffixes that are no part of the surname ("Joseph R. Biden Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

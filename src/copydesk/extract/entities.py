@@ -69,6 +69,8 @@ def _name_tokens(tokens: list["Token"]) -> tuple[list["Token"], str | None]:
     while len(tokens) > 1 and (tokens[0].text in PERSON_TITLES or tokens[0].text.rstrip(".") + "." in PERSON_TITLES):
         title = tokens[0].text
         tokens = tokens[1:]
+    if title and len(tokens) >= 4 and tokens[0].lower_ == "of" and all(t.pos_ == "PROPN" for t in tokens[1:]):
+        tokens = tokens[-2:]  # "Secretary of State Antony Blinken": the office, then given name and surname
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "'", "’")):
         tokens = tokens[:-1]
     return tokens, title
@@ -107,9 +109,15 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
         if doc[k].pos_ == "ADP" and doc[k].lower_ not in NAME_GLUE:
             end = k
             break
-    while end < len(doc) and (_namelike(doc[end]) or (
-            doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
-                doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
+    while end < len(doc):
+        if end + 1 < len(doc) and doc[end].text in "-‐" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and _namelike(doc[end + 1]):
+            end += 2  # "Jean-Pierre" in three tokens
+            continue
+        if not (_namelike(doc[end]) or (
+                doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
+                    doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
+            break
         if doc[end].lower_ == "and" and ("PERSON" in (doc[start].ent_type_, doc[end + 1].ent_type_)
                                           or doc[end + 1].lower_ == "the"):
             break  # "Craig Zadan and Neil Meron", "the Bank of America and the Treasury": two names
@@ -210,6 +218,20 @@ def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | No
         toks, title = _name_tokens(list(doc[lo:hi]))
         while label == "PERSON" and len(toks) > 1 and toks[0].pos_ == "NOUN" and toks[1].pos_ == "PROPN":
             toks = toks[1:]  # "Producer Neil Meron", "Comedian Ellen DeGeneres": a common noun opens no name
+        inner = [k for k, t in enumerate(toks[1:-1], 1) if t.text in PERSON_TITLES]
+        if inner and all(t.pos_ == "PROPN" or t.text in "-‐" for t in toks[inner[-1] + 1:]):
+            # "Bank of America Chairman Brian Moynihan": the organisation, then the person after the title
+            k = inner[-1]
+            while k > 0 and toks[k - 1].text in PERSON_TITLES:
+                k -= 1
+            front = [t for t in toks[:k] if not t.is_punct]
+            if front and front[-1].lower_ not in NAME_GLUE:
+                kind = _type([t.text for t in front], None if label == "PERSON" else label, False, front[-1])
+                if kind and kind != "PERSON" and any(t.pos_ == "PROPN" for t in front):
+                    out.append((front[0].idx, front[-1].idx + len(front[-1]), kind, False, None))
+            title = toks[inner[-1]].text
+            toks = toks[inner[-1] + 1:]
+            label = "PERSON"
         if not toks or (label is None and toks[0].text in STOP_CAPS and len(toks) == 1):
             continue
         title = title or _title_before(toks[0])
