@@ -262,6 +262,11 @@ SURVIVAL_QUANTITY_ROWS = [
     # a figure that says neither what it counts nor its unit is not read with confidence
     ("The final tally was 12, the board said.", "12", qty(12), None,
      "The final tally was 40, the board said.", "40", qty(40), None, "undetermined"),
+    # a number in a name ("AK-47", "Flight 370") is no figure
+    ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
+     "The pirates carried AK-47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
+    ("Flight 370 carried 239 people.", "370", qty(370, counted="flight"), None,
+     "Flight 17 carried 298 people.", "17", qty(17, counted="flight"), None, "undetermined"),
     # a negated figure against another figure: neither denies the other
     ("The port did not handle 3 million tonnes of grain.", "3 million", qty(3e6, "kg"), None,
      "The port handled 4 million tonnes of grain.", "4 million", qty(4e6, "kg"), None, "frame"),

@@ -407,7 +407,20 @@ def unsure_quantity(m: Mention, text: str) -> str:
         return f"“{text[m.start:m.end]}” has no comparable value"
     if not (q.counted or q.unit or q.normalized_unit):
         return f"“{text[m.start:m.end]}” says neither what it counts nor its unit"
+    if _in_a_name(m, text):
+        return f"“{text[m.start:m.end]}” is part of a name, not a figure"
     return ""
+
+
+_NAME_HYPHEN = re.compile(r"[A-Za-z]\s?-\s?$")  # "AK-47", "F - 16": the figure is a model's name
+
+
+def _in_a_name(m: Mention, text: str) -> bool:
+    """Whether a figure's words belong to a name: glued to letters by a hyphen, or a flat part of a proper noun."""
+    if _NAME_HYPHEN.search(text[max(0, m.start - 3):m.start]):
+        return True
+    span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "flat" and span.root.head.pos_ == "PROPN"
 
 
 def _cumulative(q: Quantity, f: ValueFrame) -> str:
