@@ -221,6 +221,8 @@ def main() -> None:
     topics = parse_topics(args.topics)
     model = scorer.model()
     ms = Mentions(args.data, topics, entities=bool(model["meta"].get("entity_keys")))
+    if not ms.gold:
+        raise SystemExit(f"no ECB+ event mentions of topics {args.topics or 'dev'} under {args.data}")
     train = Mentions(args.data, [t for t in ecbplus.TRAIN_TOPICS if t not in topics])
     weak, related = learned_lexicons(train)
     probs = scorer_probs(ms)

@@ -213,6 +213,14 @@ def _cross(b: Block) -> np.ndarray:
     return np.array([docs[i] != docs[j] for i in range(n) for j in range(i + 1, n)], dtype=bool)
 
 
+def dump(data: dict[str, Any], order: Sequence[str]) -> str:
+    """The model as JSON: one top-level key a line, the meta indented, the big tables compact."""
+    def value(k: str) -> str:
+        return json.dumps(data[k], indent=1 if k == "meta" else None, ensure_ascii=False,
+                          separators=None if k == "meta" else (",", ":"))
+    return "{\n" + ",\n".join(f"{json.dumps(k)}: {value(k)}" for k in order) + "\n}\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -328,7 +336,7 @@ def main() -> None:
     }
     order = ["format", "features", "coef", "intercept", "threshold", "cluster_threshold", "meta",
              "pair_prior", "pair_smoothing", "pair_seen_scale", "idf_default", "lemma_pairs", "idf"]
-    args.out.write_text(json.dumps({k: data[k] for k in order}, separators=(",", ":"), ensure_ascii=False) + "\n")
+    args.out.write_text(dump(data, order))
     scorer.use_model(None)
     print(json.dumps({"threshold": threshold, "cluster_threshold": cut,
                       "coef": dict(zip(scorer.FEATURES, data["coef"])),
