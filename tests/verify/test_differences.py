@@ -120,6 +120,18 @@ def test_category_difference(cat_a: str, cat_b: str, expected: str) -> None:
     assert statement_difference(ma, a.text, mb, b.text)[0] == expected
 
 
+def test_a_category_the_other_article_also_names_is_two_things() -> None:
+    """"A cargo ship" against "a naval ship" conflicts, unless one article names both: then two ships are meant."""
+    a = art("a", "Pirates seized a cargo ship off the coast.")
+    b = art("b", "Pirates seized a naval ship off the coast.")
+    c = art("c", "Pirates seized a cargo ship off the coast before a naval ship gave chase.")
+    mb = at(b, "naval", "entity", Entity("CATEGORY", "ship:naval"))
+    assert statement_difference(at(a, "cargo", "entity", Entity("CATEGORY", "ship:cargo")), a.text, mb, b.text)[0] \
+        == "conflict"
+    assert statement_difference(at(c, "cargo", "entity", Entity("CATEGORY", "ship:cargo")), c.text, mb, b.text)[0] \
+        == "frame"
+
+
 def test_statement_polarity() -> None:
     a = art("a", "The ministry confirmed the strike on the depot.")
     b = art("b", "The ministry denied the strike on the depot.")

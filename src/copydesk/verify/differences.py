@@ -697,6 +697,9 @@ def statement_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
         if ca == cb:
             return "same", ""
         if any(ca in s and cb in s for s in EXCLUSIVE_CATEGORIES):
+            for word, other in ((cb, ta), (ca, tb)):
+                if re.search(rf"(?i)\b{re.escape(word)}\b", other):
+                    return "frame", f"“{ca}” vs “{cb}”: both articles name a {word} one, so two things are meant"
             return "conflict", f"“{ca}” vs “{cb}”"
         return "category", f"“{ca}” vs “{cb}”"
     xa, xb = ta[ma.start:ma.end], tb[mb.start:mb.end]
