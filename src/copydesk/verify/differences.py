@@ -47,8 +47,8 @@ DISAGREEING: frozenset[str] = frozenset({"conflict", "polarity", "speaker"})
 UNSETTLED: frozenset[str] = frozenset({"update", "undetermined", "frame"})
 APPROX = 0.1  # "about 300" allows +-10 %
 NEARLY = 0.1  # "nearly 300" allows [270, 300)
-EXACT_REL = 0.005
-POLARITY_SIMILARITY = 0.75  # statements must otherwise match for a negation to be a polarity flip  # unit conversions equal within 0.5 % are exact
+EXACT_REL = 0.005  # unit conversions equal within 0.5 % are exact
+POLARITY_SIMILARITY = 0.75  # statements must otherwise match for a negation to be a polarity flip
 
 Interval = tuple[float, float, bool, bool]  # low, high, low open, high open
 
@@ -465,8 +465,9 @@ def _update(qa: Quantity, fa: ValueFrame, qb: Quantity, fb: ValueFrame,
     (early, s_early, p_early), (late, s_late, p_late) = (first, second) if order > 0 else (second, first)
     if late[0] < early[1]:
         return ""  # a cumulative count that fell between reports is a conflict
+    what = D.CUMULATIVE_NAMES.get(ka or kb, "count")
     return (f"{s_early} ({(p_early or '')[:10]}) then {s_late} ({(p_late or '')[:10]}): "
-            f"a {ka or kb} count a later report puts higher, an update rather than a conflict")
+            f"a later report puts the {what} higher, an update rather than a conflict")
 
 
 def _short(x: float) -> str:

@@ -45,6 +45,10 @@ CUMULATIVE_COUNTED: dict[str, str] = {
     **dict.fromkeys(("evacuee", "evacuation", "displaced"), "evacuate"),
 }
 
+#: How a note names each kind of cumulative count.
+CUMULATIVE_NAMES: dict[str, str] = {"death": "death toll", "injury": "injury toll", "arrest": "number of arrests",
+                                    "evacuate": "number evacuated"}
+
 #: Speaker titles and honorifics (lower case, no period): "Mr. Hale" and "Omar Hale" are one speaker.
 TITLES: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "fr",
