@@ -227,6 +227,12 @@ def _lost(part: Partition, exc: BaseException) -> Parsed:
                                   code=Code.E107.name, message=message) for i in part.inputs))
 
 
+#: Dask settings of a local cluster's workers: glibc's own malloc trimming rather than Dask's
+#: 64 KiB threshold, which hands freed memory back after every parse and costs a worker
+#: 10-15% more CPU per article than one process spends (the peak memory is the same).
+LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+
 def _dask() -> Any:
     try:
         import distributed
@@ -256,8 +262,11 @@ def session(workers: int | None = None, scheduler: str | None = None) -> Iterato
         finally:
             client.close()
         return
-    with distributed.LocalCluster(n_workers=int(workers or 1), threads_per_worker=1, processes=True,
-                                  dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+    import dask
+
+    with dask.config.set(LOCAL_WORKER_CONFIG), \
+            distributed.LocalCluster(n_workers=int(workers or 1), threads_per_worker=1, processes=True,
+                                     dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             distributed.Client(cluster) as client:
         yield client
 
