@@ -115,17 +115,23 @@ def pair_counts(blocks: Sequence[Block]) -> dict[int, Counter[str]]:
     return out
 
 
+def kept(tot: int, pos: int, topics: int, cfg: Mapping[str, Any]) -> bool:
+    """Whether a lemma pair's counts are kept: seen in enough topics (not one story's wording), and either
+    often enough or coreferent at least once."""
+    return topics >= cfg["min_topics"] and tot > 0 and (tot >= cfg["min_pairs"] or pos > 0)
+
+
 class LeaveOut(Mapping[str, list[int]]):
     """Lemma-pair counts of all train topics less one topic's: what a pair of that topic may see."""
 
-    def __init__(self, total: Counter[str], own: Counter[str], min_pairs: int) -> None:
-        self.total, self.own, self.min_pairs = total, own, min_pairs
+    def __init__(self, total: Counter[str], own: Counter[str], topics: Counter[str], cfg: Mapping[str, Any]) -> None:
+        self.total, self.own, self.topics, self.cfg = total, own, topics, cfg
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
         tot = self.total[key] - self.own[key]
-        if tot < self.min_pairs and not self.total["+" + key] - self.own["+" + key]:
-            return default
-        return [self.total["+" + key] - self.own["+" + key], tot] if tot > 0 else default
+        pos = self.total["+" + key] - self.own["+" + key]
+        topics = self.topics[key] - (1 if self.own[key] else 0)
+        return [pos, tot] if kept(tot, pos, topics, self.cfg) else default
 
     def __getitem__(self, key: str) -> list[int]:
         v = self.get(key)
@@ -243,6 +249,7 @@ def main() -> None:
     idf, idf_default = idf_table(train_parsed, cfg["idf_min_df"])
     counts = pair_counts(train)
     total: Counter[str] = sum(counts.values(), Counter())
+    topics_of: Counter[str] = Counter(k for c in counts.values() for k in c if not k.startswith("+"))
     lp = cfg["lemma_pairs"]
 
     def same(k: str) -> bool:
@@ -253,7 +260,7 @@ def main() -> None:
     all_tot = sum(v for k, v in total.items() if not k.startswith("+"))
     all_pos = sum(v for k, v in total.items() if k.startswith("+"))
     table = {k: [total["+" + k], v] for k, v in sorted(total.items())
-             if not k.startswith("+") and (v >= lp["min_pairs"] or total["+" + k])}
+             if not k.startswith("+") and kept(v, total["+" + k], topics_of[k], lp)}
     data: dict[str, Any] = {
         "format": scorer.MODEL_FORMAT, "features": list(scorer.FEATURES), "coef": [0.0] * len(scorer.FEATURES),
         "intercept": 0.0, "threshold": 0.5, "cluster_threshold": 0.5, "idf": idf, "idf_default": idf_default,
@@ -265,7 +272,7 @@ def main() -> None:
     scorer.use_model(data)
 
     def leave_out(b: Block) -> LeaveOut:
-        return LeaveOut(total, counts[b.topic], lp["min_pairs"])
+        return LeaveOut(total, counts[b.topic], topics_of, lp)
     feats = [block_features(b, leave_out(b)) for b in train]
     other = cfg["other_subtopic_weight"]
     weights = [np.where(_same_sub(b), 1.0, other) for b in train]
