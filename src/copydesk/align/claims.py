@@ -43,8 +43,9 @@ except ImportError:  # a build without the learned scorer: the interim combinati
 WINDOW = 8  # content words either side of a mention that describe it
 MEASURE_TOLERANCE = 0.05  # "300 km" vs "190 miles" vs "310 km": one figure, rounded or converted
 QUANTITY_THRESHOLD = 0.4  # physical measures
-COUNT_THRESHOLD = 0.5  # counts and sums: the same predicate alone (0.3 + neutral roles) is not enough
-DATE_THRESHOLD = 0.4
+#: counts, sums and dates: the same predicate with neutral roles (0.375) needs sentences that are close too
+COUNT_THRESHOLD = 0.5
+DATE_THRESHOLD = 0.5
 #: Score happenings (counts, sums, dates) with the learned ``align.scorer`` model and its ECB+ dev threshold
 #: instead of the interim combination. Off: its threshold was chosen on every pair of an ECB+ topic, and on
 #: pairs that already passed the frame gate it abstains even on synonyms ("approval" vs "authorized", 0.10
@@ -357,9 +358,10 @@ def _co_events(p: Profile) -> frozenset[str]:
 
 
 def _roles_agree(fa: Frame, fb: Frame) -> float:
-    """The share of roles both frames fill that they fill alike (0.5 when they share none)."""
+    """How alike the frames fill the roles both fill: 1 for one filler, 0.5 for two that may still be one
+    ("the ship" and "the Aldora"; two different entities never get here), 0.5 when they share none."""
     both = [(getattr(fa, r), getattr(fb, r)) for r in ROLES if getattr(fa, r) and getattr(fb, r)]
-    return sum(x == y for x, y in both) / len(both) if both else 0.5
+    return sum(1.0 if x == y else 0.5 for x, y in both) / len(both) if both else 0.5
 
 
 def _predicate_agree(fa: Frame, fb: Frame) -> float:
@@ -390,9 +392,11 @@ def claim_score(a: Profile, b: Profile) -> float:
     near = min(1.0, 2 * _jaccard(a.context, b.context))
     if fa is None or fb is None:
         return near
-    sim = max(_jaccard(fa.lemmas, fb.lemmas), near)
+    sentence = scorer.sentence_similarity(fa.lemmas, fb.lemmas) if scorer is not None else \
+        _jaccard(fa.lemmas, fb.lemmas)
     if LEARNED_SCORE and scorer is not None and a.group in EVENT_GROUPS | {"d"}:
-        return scorer.same_claim_score(fa, fb, scorer.sentence_similarity(fa.lemmas, fb.lemmas))
+        return scorer.same_claim_score(fa, fb, sentence)
+    sim = max(sentence, near)
     if a.group not in EVENT_GROUPS | {"d"}:
         # a physical measure is a property of a thing: what it measures, of what, and how close the values are
         # (one figure in other units, rounded), not which verb its sentence has
