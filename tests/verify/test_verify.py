@@ -153,10 +153,12 @@ def test_only_unsettled_differences_leave_a_claim_undetermined() -> None:
 
 
 def test_a_value_the_other_article_also_states_for_something_else_is_no_dispute() -> None:
-    """b dates the academy's first gala 2007 and its second 2008: a's "hosted in 2008" is b's second, no rival date."""
-    arts = {"a": art("a", "The academy hosted the gala in 2008, its director said."),
-            "b": art("b", "The academy first hosted the gala in 2007. The academy hosted the gala again in 2008.")}
-    ms = {"a": [date(arts["a"], "2008", "2008")], "b": [date(arts["b"], "2007", "2007"), date(arts["b"], "2008", "2008")]}
+    """b dates the academy's first gala 2007 and its second 2008: a's 2008 gala is b's second, no rival date."""
+    arts = {"a": art("a", "The academy hosted the gala on May 3, 2008, its director said."),
+            "b": art("b", "The academy first hosted the gala on May 5, 2007. "
+                          "The academy hosted the gala again on May 3, 2008.")}
+    ms = {"a": [date(arts["a"], "May 3, 2008", "2008-05-03")],
+          "b": [date(arts["b"], "May 5, 2007", "2007-05-05"), date(arts["b"], "May 3, 2008", "2008-05-03")]}
     c = claim("date", "host", ms["a"][0], ms["b"][0])
     out = verify(Story("s4", "Gala", ("a", "b")), arts, ms, [c]).claims[0]
     assert [d.type for d in out.differences] == ["frame"] and "also states" in out.differences[0].note

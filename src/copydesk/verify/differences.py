@@ -527,7 +527,8 @@ def sentence_index(text: str, offset: int) -> int:
 def unsure_date(m: Mention, text: str, published: str | None) -> str:
     """Why a date's resolution is uncertain ('' when it is not).
 
-    A qualified ("early March") or coarse date; a date resolved against another date of the
+    A qualified ("early March") or coarse date (a year: "hosted in 2007" and "in 1987" are
+    mostly two happenings, not one dated twice); a date resolved against another date of the
     text ("the same day"); a date resolved against the publication ("Tuesday", "last week")
     when there is none or when it is read far from the dateline, where the story may have
     moved to another week.
@@ -538,8 +539,10 @@ def unsure_date(m: Mention, text: str, published: str | None) -> str:
         return ""
     if v.mod:
         return f"“{words}” is qualified ({v.mod.lower()})"
-    if v.granularity in D.COARSE_GRANULARITY:
-        return f"“{words}” is a {v.granularity}, too coarse to set against a day"
+    parts = date_parts(v.timex)
+    coarse = v.granularity if v.granularity in D.COARSE_GRANULARITY else "year" if parts and len(parts) == 1 else ""
+    if coarse:
+        return f"“{words}” names only a {coarse}, too coarse to tell one happening from another"
     if D.ANAPHORIC_DATE.search(words):
         return f"“{words}” is resolved against another date of the text"
     if D.DEICTIC_DATE.search(words) and not D.YEAR.search(words):

@@ -73,5 +73,5 @@ ANAPHORIC_DATE = re.compile(
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 #: Sentences from the top of an article within which a relative date is read against its dateline.
 DATELINE_SENTENCES = 3
-#: Granularities too coarse for a difference to be asserted from a resolved value.
-COARSE_GRANULARITY: frozenset[str] = frozenset({"season", "quarter", "week", "decade", "century"})
+#: Granularities too coarse for a difference to be asserted from a resolved value (a bare year is too).
+COARSE_GRANULARITY: frozenset[str] = frozenset({"year", "season", "quarter", "week", "decade", "century"})
