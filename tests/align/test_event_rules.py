@@ -63,3 +63,11 @@ def test_outlet_credit(speaker: str | None, outlets: set[str], expected: bool) -
 def test_the_date_of_a_statement_dates_no_event() -> None:
     assert _date("Two of them remain in serious condition, the hospital said on Monday.", "Monday").head == ""
     assert _date("The ministry announced the ceasefire on Monday.", "Monday").head == "announce"
+
+
+@pytest.mark.parametrize("sentence,date", [
+    ("Coach fired Updated: May 24, 2005, 3:23 PM ET The team fired its coach.", "May 24, 2005"),
+    ("Posted: June 2, 2024 The council approved the budget.", "June 2, 2024"),
+])
+def test_a_page_time_stamp_dates_no_event(sentence: str, date: str) -> None:
+    assert _date(sentence, date).head == ""

@@ -180,6 +180,7 @@ def _window(doc_text: str, sent: Span, start: int, end: int, n: int = WINDOW) ->
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*$")  # "BRENMOUTH, " before a date opening a story
+_STAMP = re.compile(r"\b(?:updated|published|posted|last modified)\s*(?:on\s*)?:?\s*$", re.I)  # a page's time stamp
 _CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T.*)?$")  # PAST_REF, weeks: nothing to check
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIME such as "Saturday night" still dates its day
 
@@ -248,8 +249,8 @@ def _date_profile(m: Mention, text: str, sent: Span, ents: frozenset[str], key: 
     frame = _frame(m, text, key)
     before, after = _window(text, sent, m.start, m.end)
     ev = event_class(frame.predicate) if frame is not None and frame.predicate else ""
-    if _DATELINE.match(text, sent.start, m.start):
-        ev = ""  # "BRENMOUTH, March 8 (Wire) -": the filing date, not an event's
+    if _DATELINE.match(text, sent.start, m.start) or _STAMP.search(text, max(sent.start, m.start - 30), m.start):
+        ev = ""  # "BRENMOUTH, March 8 (Wire) -", "Updated: May 24": the filing date, not an event's
     elif frame is not None and reporting_verb(frame.predicate):
         ev = ""  # "the hospital said on Monday": when it was said, not a fact the story dates
     co = sorted(event_class(w) for w in frame.co_predicates) if frame is not None and ev else []
