@@ -104,6 +104,11 @@ def read_document(path: Path, valid: set[tuple[str, int]]) -> tuple[Article, lis
     return Article(id=path.stem, source="ecb", text=text), gold, sents  # type: ignore[return-value]
 
 
+def _prf(prec: float, rec: float) -> dict[str, float]:
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(f1, 4)}
+
+
 def pairwise_f1(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> dict[str, float]:
     """Precision, recall and F1 over the pairs of mentions put in one cluster."""
     def pairs(labels: Sequence[Hashable]) -> set[tuple[int, int]]:
@@ -114,7 +119,7 @@ def pairwise_f1(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> dict[str,
     g, p = pairs(gold), pairs(pred)
     prec = len(g & p) / len(p) if p else 1.0
     rec = len(g & p) / len(g) if g else 1.0
-    return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+    return _prf(prec, rec)
 
 
 def bcubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> dict[str, float]:
@@ -127,7 +132,7 @@ def bcubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> dict[str, floa
     n = len(gold) or 1
     prec = sum(len(gm[g] & pm[p]) / len(pm[p]) for g, p in zip(gold, pred)) / n
     rec = sum(len(gm[g] & pm[p]) / len(gm[g]) for g, p in zip(gold, pred)) / n
-    return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+    return _prf(prec, rec)
 
 
 def _best(m: GoldMention, ents: Sequence[Mention]) -> Mention | None:

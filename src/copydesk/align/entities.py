@@ -297,7 +297,8 @@ class EntityIndex:
     """The entity clusters of a story and the lookups the alignment uses: by span, by name, by sentence."""
 
     def __init__(self, story_id: str, clusters: list[EntityCluster],
-                 names: Mapping[str, Mapping[str, frozenset[str]]], people: Mapping[str, Sequence[tuple[PersonName, str]]],
+                 names: Mapping[str, Mapping[str, frozenset[str]]],
+                 people: Mapping[str, Sequence[tuple[PersonName, str]]],
                  roles: Mapping[str, Mapping[str, frozenset[str]]]) -> None:
         self.story_id = story_id
         self.clusters = clusters
@@ -359,7 +360,8 @@ class EntityIndex:
             for start, end, role, named in _descriptions(doc, taken):
                 holder: int | None = None
                 if named is not None:
-                    holder = next((owner[sp] for sp in taken if sp[0] <= named < sp[1] and locs[owner[sp]].person), None)
+                    holder = next((owner[sp] for sp in taken
+                                   if sp[0] <= named < sp[1] and locs[owner[sp]].person), None)
                 else:
                     roots = {uf.find(i) for i in idx if locs[i].person and locs[i].role_offsets.get(role, end) < start}
                     if len(roots) == 1:

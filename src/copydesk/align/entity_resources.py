@@ -42,7 +42,8 @@ spokesman spokeswoman spokesperson president minister secretary senator governor
 mayor ambassador commander chief director chairman chairwoman chair speaker leader prosecutor attorney
 judge justice sheriff coach ceo founder premier king queen pope prince princess emperor envoy adviser
 advisor lawmaker representative congressman congresswoman diplomat admiral colonel captain lieutenant
-sergeant officer doctor professor detective inspector commissioner superintendent dean principal manager owner president-elect
+sergeant officer doctor professor detective inspector commissioner superintendent dean principal manager owner
+president-elect
 vice-president executive head boss chairperson actor actress singer rapper star player striker goalkeeper
 quarterback pitcher driver pilot suspect victim gunman defendant plaintiff lawyer
 """.split())
