@@ -276,6 +276,15 @@ SURVIVAL_QUANTITY_ROWS = [
     # a figure that says neither what it counts nor its unit is not read with confidence
     ("The final tally was 12, the board said.", "12", qty(12), None,
      "The final tally was 40, the board said.", "40", qty(40), None, "undetermined"),
+    # a count that describes another noun ("a three-game streak") is not a count of that noun
+    ("The Sixers came into the match on a three-game losing streak.", "three", qty(3, counted="game"), None,
+     "The Sixers have lost eight of their last 10 games.", "10", qty(10, counted="game"), None, "frame"),
+    ("The Sixers came into the match on a three-game losing streak.", "three", qty(3, counted="game"), None,
+     "The Sixers came into the match on a five-game losing streak.", "five", qty(5, counted="game"), None,
+     "conflict"),
+    # a measure written as a modifier ("the 300-metre ship") is still the ship's length
+    ("The 300-metre ship docked at dawn.", "300-metre", qty(300, "m"), None,
+     "The ship, 410 metres long, docked at dawn.", "410 metres", qty(410, "m"), None, "conflict"),
     # a number in a name ("AK-47", "Flight 370") is no figure
     ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
      "The pirates carried AK-47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),

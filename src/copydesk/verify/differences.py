@@ -344,6 +344,10 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
     why = frame_mismatch(fa, fb, mutual=False)
     if why:
         return "frame", f"{sa} vs {sb}: {why}, not one statement"
+    if not (qa.normalized_unit or qb.normalized_unit):
+        da, db = described_noun(ma, ta), described_noun(mb, tb)
+        if da != db:
+            return "frame", f"{sa if da else sb} describes a {da or db}, {sb if da else sa} counts its own noun"
     unsure = unsure_quantity(ma, ta) or unsure_quantity(mb, tb)
     if unsure:
         return "undetermined", f"{sa} vs {sb}: {unsure}"
@@ -398,6 +402,21 @@ def _compare_quantities(ma: Mention, ta: str, mb: Mention, tb: str, times: Mappi
             if _intersect((i_pt[0] - step, i_pt[0] + step, False, False), i_bd):
                 return "bound", f"{sa} and {sb} are compatible bounds (within rounding)"
     return "conflict", f"{sa} vs {sb}: the ranges they allow do not overlap"
+
+
+def described_noun(m: Mention, text: str) -> str:
+    """The noun a hyphenated count modifies ("a three-game losing streak" -> streak), '' when it counts its own noun."""
+    span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "nummod":
+        return ""
+    tok = span.root.head
+    if tok.dep_ not in ("compound", "amod") or "-" not in text[span.end_char:tok.idx]:
+        return ""  # only the hyphenated modifier ("three-game") describes another noun; "11 crew members" counts
+    for _ in range(MAX_WALK):
+        if tok.dep_ not in ("compound", "amod") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else ""
 
 
 def unsure_quantity(m: Mention, text: str) -> str:
