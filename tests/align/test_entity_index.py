@@ -194,10 +194,21 @@ def test_a_resolved_description_is_a_mention_of_its_holder() -> None:
 def test_quote_speakers_resolve_to_clusters() -> None:
     index, ments = _story(ROLES)
     kirby = _cid(index, ROLES, "named", "John Kirby")
-    speakers = [(aid, m.value.speaker) for aid, ms in ments.items() for m in ms if isinstance(m.value, Quote)]
-    named = [index.resolve(aid, s) for aid, s in speakers if aid != "unnamed"]
+    quotes = [(aid, m.value) for aid, ms in ments.items() for m in ms if isinstance(m.value, Quote)]
+    named = [index.resolve(aid, q.speaker) for aid, q in quotes if aid in ("named", "appositive")]
     assert named and set(named) == {kirby}
-    assert all(index.resolve(aid, s) is None for aid, s in speakers if aid == "unnamed")
+    assert {index.speaker(aid, q) for aid, q in quotes if aid in ("named", "appositive")} == {kirby}
+    unnamed = [q for aid, q in quotes if aid == "unnamed"]
+    assert unnamed and all(index.speaker("unnamed", q) is None for q in unnamed)
+
+
+def test_an_anonymous_source_stays_none() -> None:
+    texts = {"a": "A senior official, who spoke on condition of anonymity, said John Kirby would resign."}
+    index, ments = _story(texts)
+    quotes = [m.value for m in ments["a"] if isinstance(m.value, Quote)]
+    assert quotes and all(index.speaker("a", q) is None for q in quotes)
+    assert index.speaker("a", Quote("John Kirby", None, None, None, False, anonymous=True)) is None
+    assert index.speaker("a", Quote("John Kirby", None, None, None, False)) == _cid(index, texts, "a", "John Kirby")
 
 
 CASES = {

@@ -36,7 +36,7 @@ from copydesk.align.entity_resources import (
 from copydesk.errors import Code, CopydeskError
 from copydesk.extract.gazetteer import is_country
 from copydesk.extract.resources.entities import ACRONYM, ORG_WORDS
-from copydesk.models import Article, Entity, Mention, content_id
+from copydesk.models import Article, Entity, Mention, Quote, content_id
 from copydesk.text import lemma, parse
 
 if TYPE_CHECKING:
@@ -501,6 +501,16 @@ class EntityIndex:
         if story is not None and len(story) == 1:
             return next(iter(story))
         return None
+
+    def speaker(self, article_id: str, quote: Quote) -> str | None:
+        """The cluster of a quote's speaker: its resolved name, else the named mention under its speaker
+        span; None for an anonymous source or a description the article does not name."""
+        if quote.anonymous:
+            return None
+        found = self.resolve(article_id, quote.speaker)
+        if found is None and quote.speaker_span is not None and not is_description(quote.speaker):
+            found = self.at(article_id, quote.speaker_span.start, quote.speaker_span.end)
+        return found
 
     def cluster(self, cid: str) -> EntityCluster:
         """The cluster with id ``cid`` (E402 when the story has none)."""
