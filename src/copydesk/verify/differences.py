@@ -347,7 +347,7 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
     if not (qa.normalized_unit or qb.normalized_unit):
         da, db = described_noun(ma, ta), described_noun(mb, tb)
         if da != db:
-            return "frame", f"{sa if da else sb} describes a {da or db}, {sb if da else sa} counts its own noun"
+            return "frame", f"{sa if da else sb} qualifies “{da or db}”, {sb if da else sa} counts its own noun"
     unsure = unsure_quantity(ma, ta) or unsure_quantity(mb, tb)
     if unsure:
         return "undetermined", f"{sa} vs {sb}: {unsure}"
