@@ -284,3 +284,17 @@ def test_warmed_story_reports_are_served_without_analysing(tmp_path: Any, monkey
     monkeypatch.setattr(api, "_story_analysis", refuse)
     for sid in warmed:
         assert api.story_report(sid, db=url, offset=0, limit=5)["stories"][0]["id"] == sid
+
+
+def test_a_widely_stated_claim_keeps_some_mentions_of_each_side_on_its_page() -> None:
+    from copydesk.web.app import _few_mentions
+
+    ms = [{"article": f"a{i}", "start": 0, "end": 4, "text": "4,000" if i % 10 else "2,300",
+           "value": {"amount": 4000.0 if i % 10 else 2300.0}} for i in range(100)]
+    diffs = [{"mentions": [0, i], "type": "conflict", "note": None} for i in range(1, 100)]
+    claim = {"id": "c1", "summary": "residents evacuated", "status": "disputed", "mentions": ms, "differences": diffs}
+    few = _few_mentions(claim, 12)
+    assert len(few["mentions"]) == 12 and few["mentions_total"] == 100
+    assert {m["text"] for m in few["mentions"]} == {"4,000", "2,300"}, "each side keeps mentions"
+    assert all(0 <= i < 12 for d in few["differences"] for i in d["mentions"]) and few["differences"]
+    assert _few_mentions({**claim, "mentions": ms[:5], "differences": []}, 12)["mentions"] == ms[:5]

@@ -29,6 +29,8 @@ from copydesk.errors import Code, CopydeskError
 from copydesk.report.highlight import anchor_id
 from copydesk.report.html import context as report_context
 from copydesk.report.html import environment
+from copydesk.report.brief import sides
+from copydesk.report.deps import sample_groups
 from copydesk.report.matrix import build_matrix
 from copydesk.report.spans import sentence_span
 from copydesk.settings import Settings
@@ -48,6 +50,8 @@ Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or Y
 Limit = Annotated[int, Query(ge=1, le=500)]
 #: Claims one story page shows (its JSON twin too); the others are pages away.
 STORY_PAGE_CLAIMS = 50
+#: Mentions a claim carries on a story page (a claim a thousand outlets state has a thousand).
+STORY_PAGE_MENTIONS = 24
 #: Articles a story page names in its header (all are in the matrix's groups and the JSON).
 STORY_PAGE_ARTICLES = 40
 ClaimLimit = Annotated[int, Query(ge=1, le=500, description="claims per page")]
@@ -161,7 +165,8 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
         doc = api.story_report(story_id, db=db, offset=offset, limit=limit)
         arts = {a["id"]: a for a in doc["articles"]}
         # the matrix of this page's claims, so each claim on the page has its row (and its anchor)
-        stories = [{**st, "matrix": build_matrix(st, arts, max_rows=limit)} for st in doc["stories"]]
+        stories = [{**st, "matrix": build_matrix(st, arts, max_rows=limit),
+                    "claims": [_few_mentions(c, STORY_PAGE_MENTIONS) for c in st["claims"]]} for st in doc["stories"]]
         return {**doc, "stories": stories}
 
     @app.get("/stories/{story_id}.json", summary="One page of a story's report (JSON, copydesk.report/1)")
@@ -290,6 +295,19 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
         return HTMLResponse(html)
 
     return app
+
+
+def _few_mentions(claim: Mapping[str, Any], cap: int) -> Mapping[str, Any]:
+    """``claim`` with at most ``cap`` of its mentions, every side of it keeping some in turn, its
+    differences renumbered to them; ``mentions_total`` says how many it has."""
+    ms = claim["mentions"]
+    if len(ms) <= cap:
+        return claim
+    keep = sorted(i for side in sample_groups(sides(claim), cap) for i in side)
+    new = {old: k for k, old in enumerate(keep)}
+    diffs = [{**d, "mentions": [new[i] for i in d["mentions"]]} for d in claim["differences"]
+             if all(i in new for i in d["mentions"])]
+    return {**claim, "mentions": [ms[i] for i in keep], "differences": diffs, "mentions_total": len(ms)}
 
 
 def _cited_articles_only(doc: dict[str, Any]) -> dict[str, Any]:
