@@ -288,6 +288,8 @@ SURVIVAL_QUANTITY_ROWS = [
     # a number in a name ("AK-47", "Flight 370") is no figure
     ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
      "The pirates carried AK-47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
+    ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
+     "The pirates carried AK - 47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
     ("Flight 370 carried 239 people.", "370", qty(370, counted="flight"), None,
      "Flight 17 carried 298 people.", "17", qty(17, counted="flight"), None, "undetermined"),
     # a negated figure against another figure: neither denies the other

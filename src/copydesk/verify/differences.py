@@ -436,7 +436,7 @@ _NAME_HYPHEN = re.compile(r"[A-Za-z]\s?-\s?$")  # "AK-47", "F - 16": the figure 
 
 def _in_a_name(m: Mention, text: str) -> bool:
     """Whether a figure's words belong to a name: glued to letters by a hyphen, or a flat part of a proper noun."""
-    if _NAME_HYPHEN.search(text[max(0, m.start - 3):m.start]):
+    if _NAME_HYPHEN.search(text[max(0, m.start - 4):m.start]):
         return True
     span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.dep_ == "flat" and span.root.head.pos_ == "PROPN"
