@@ -94,3 +94,16 @@ def test_learned_score_decides_when_switched_on(monkeypatch: pytest.MonkeyPatch,
     a, b, pa, pb = TOGETHER[0]
     got, arts = _claims(a, b)
     assert any(c in _holding(got, arts, "y", pb) for c in _holding(got, arts, "x", pa)) is joined
+
+
+@pytest.mark.parametrize("b, joined", [
+    ("“We will rebuild the bridge by June,” Mayor Ana Ruiz told reporters on Tuesday.", True),
+    ("“We will rebuild the bridge,” Ruiz said.", True),  # a truncation
+    ("“The budget was never the problem here,” Mayor Ana Ruiz said on Tuesday.", False),  # same speaker, other words
+])
+def test_quotes_join_by_speaker_and_words(b: str, joined: bool) -> None:
+    a = "“We will rebuild the bridge by June,” Mayor Ana Ruiz said on Tuesday."
+    claims, arts = _claims(a, b)
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert quotes, "no quote was extracted"
+    assert any({m.article_id for m in c.mentions} == {"x", "y"} for c in quotes) is joined

@@ -53,7 +53,7 @@ DATE_THRESHOLD = 0.5
 LEARNED_SCORE = False
 #: Lemma pairs that corefer at least this often in ECB+ train count as synonyms ("injure"/"wound").
 LEARNED_SYNONYM_RATE = 0.5
-QUOTE_THRESHOLD = 0.6
+QUOTE_THRESHOLD = 0.75  # one speaker: words at least 2/3 alike (a truncation is a subset: 0.9); two: nearly the same words
 STATEMENT_THRESHOLD = 0.55
 MIN_STATEMENT_OVERLAP = 0.2
 BLOCK_KEY_LIMIT = 200  # a word more mentions share than this does not make them candidates
