@@ -108,7 +108,7 @@ def pair_counts(blocks: Sequence[Block]) -> dict[int, Counter[str]]:
         preds = [f.predicate.lower() for f in b.frames]
         for i in range(len(preds)):
             for j in range(i + 1, len(preds)):
-                k = scorer._pair_key(preds[i], preds[j])
+                k = scorer.pair_key(preds[i], preds[j])
                 c[k] += 1
                 if b.chains[i] == b.chains[j]:
                     c["+" + k] += 1
@@ -157,7 +157,7 @@ def block_features(b: Block, table: Mapping[str, list[int]] | None) -> tuple[np.
             sim = sims.get(key)
             if sim is None:
                 sim = sims[key] = scorer.lexical_similarity(b.frames[i].lemmas, b.frames[j].lemmas)
-            f = scorer.pair_features(b.frames[i], b.frames[j], sim, lemma_pairs=table)  # type: ignore[arg-type]
+            f = scorer.pair_features(b.frames[i], b.frames[j], sim, lemma_pairs=table)
             rows.append([f[name] for name in scorer.FEATURES])
             ys.append(b.chains[i] == b.chains[j])
     return np.array(rows, dtype=float).reshape(-1, len(scorer.FEATURES)), np.array(ys, dtype=bool)

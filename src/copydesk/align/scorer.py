@@ -12,9 +12,9 @@ was chosen on the ECB+ dev topics for high pairwise precision: below it two ment
 stay separate claims. Two rules are not learned, since ECB+ cannot teach them: values
 of different types never align, and two different named places are two events.
 
-Frames are read duck-typed (``predicate``, ``agent``, ``patient``, ``location``,
-``arguments``, ``named``, ``value_type``, ``polarity``, ``lemmas``), as ``align.frames``
-builds them.
+Frames are read through ``FrameLike`` (``predicate``, ``agent``, ``patient``, ``location``,
+``arguments``, ``named``, ``value_type``, ``polarity``, ``lemmas``), all of which
+``align.frames.Frame`` has.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from copydesk.align.resources import EVENT_SYNONYMS
 from copydesk.errors import Code, CopydeskError
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Mapping
 
 MODEL_FILE = "scorer_model.json"
 MODEL_FORMAT = "copydesk.align.scorer/1"
@@ -50,6 +50,7 @@ class FrameLike(Protocol):
     patient: str | None
     location: str | None
     arguments: "Collection[str]"
+    named: "Collection[str]"
     value_type: str
     polarity: str
     lemmas: "Collection[str]"
@@ -92,14 +93,15 @@ def _shipped() -> dict[str, Any]:
     return data
 
 
-def _pair_key(a: str, b: str) -> str:
+def pair_key(a: str, b: str) -> str:
+    """The key of two predicate lemmas in the lemma-pair table, whatever their order."""
     return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
 
-def lemma_pair_rate(a: str, b: str, table: dict[str, list[int]] | None = None) -> tuple[float, float]:
+def lemma_pair_rate(a: str, b: str, table: "Mapping[str, list[int]] | None" = None) -> tuple[float, float]:
     """(smoothed rate at which predicates ``a`` and ``b`` corefer in the train topics, log count of pairs seen)."""
     m = model()
-    counts = (m["lemma_pairs"] if table is None else table).get(_pair_key(a, b))
+    counts = (m["lemma_pairs"] if table is None else table).get(pair_key(a, b))
     prior = m["pair_prior"]["same" if a == b else "other"]
     k = m["pair_smoothing"]
     if not counts:
@@ -165,10 +167,6 @@ def _vector(text: str) -> tuple[float, ...] | None:
     return None if vectors is None else tuple(float(x) for x in vectors[0])
 
 
-def _named(f: FrameLike) -> frozenset[str]:
-    return getattr(f, "named", frozenset())
-
-
 def _roles(a: FrameLike, b: FrameLike, role: str) -> tuple[float, float]:
     """(the role is the same entity, the role names two different entities) for one role.
 
@@ -180,7 +178,7 @@ def _roles(a: FrameLike, b: FrameLike, role: str) -> tuple[float, float]:
         return 0.0, 0.0
     if x == y:
         return 1.0, 0.0
-    return 0.0, float(x in _named(a) and y in _named(b))
+    return 0.0, float(x in a.named and y in b.named)
 
 
 def _jaccard(a: "Collection[str]", b: "Collection[str]") -> float:
@@ -189,7 +187,7 @@ def _jaccard(a: "Collection[str]", b: "Collection[str]") -> float:
 
 
 def pair_features(a: FrameLike, b: FrameLike, similarity: float | None = None,
-                  lemma_pairs: dict[str, list[int]] | None = None) -> dict[str, float]:
+                  lemma_pairs: "Mapping[str, list[int]] | None" = None) -> dict[str, float]:
     """The model's features of a pair of frames (``similarity`` computed from their lemmas when not given).
 
     ``lemma_pairs`` replaces the shipped lemma-pair counts (training uses counts from the
@@ -207,7 +205,7 @@ def pair_features(a: FrameLike, b: FrameLike, similarity: float | None = None,
     for role in ROLES:
         out[f"{role}_same"], out[f"{role}_differs"] = _roles(a, b, role)
     out["argument_overlap"] = _jaccard(a.arguments, b.arguments)
-    na, nb = _named(a), _named(b)
+    na, nb = frozenset(a.named), frozenset(b.named)
     out["named_overlap"] = _jaccard(na, nb)
     out["named_disjoint"] = float(bool(na) and bool(nb) and not na & nb)
     out["similarity"] = sim
