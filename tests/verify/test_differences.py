@@ -285,11 +285,18 @@ SURVIVAL_QUANTITY_ROWS = [
     # a measure written as a modifier ("the 300-metre ship") is still the ship's length
     ("The 300-metre ship docked at dawn.", "300-metre", qty(300, "m"), None,
      "The ship, 410 metres long, docked at dawn.", "410 metres", qty(410, "m"), None, "conflict"),
+    # a count of a part is not the whole count
+    ("Seven AK-47s and three other rifles were found in the boats.", "three", qty(3, counted="rifle"), None,
+     "Nine rifles were seized from the pirates, the navy said.", "Nine", qty(9, counted="rifle"), None, "frame"),
+    ("Rescuers found 12 more survivors on Tuesday.", "12", qty(12, counted="survivor"), None,
+     "Rescuers found 40 survivors in the rubble.", "40", qty(40, counted="survivor"), None, "frame"),
     # a number in a name ("AK-47", "Flight 370") is no figure
     ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
      "The pirates carried AK-47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
     ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
      "The pirates carried AK - 47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
+    ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
+     "Six AK 47 rifles were seized, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
     ("Flight 370 carried 239 people.", "370", qty(370, counted="flight"), None,
      "Flight 17 carried 298 people.", "17", qty(17, counted="flight"), None, "undetermined"),
     # a negated figure against another figure: neither denies the other

@@ -336,7 +336,7 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
     sa, sb = _fmt(qa, ta, ma), _fmt(qb, tb, mb)
     fa, fb = frames or (value_frame(ma, ta), value_frame(mb, tb))
     t, note = _compare_quantities(ma, ta, mb, tb, times, sa, sb)
-    flipped = _polarity_or_frame(t, fa, fb, sa, sb, mutual=False)
+    flipped = _polarity_or_frame(t, fa, fb, sa, sb)  # a flip asserts much: both predicates must match
     if flipped is not None:
         return flipped
     if t != "conflict":
@@ -344,6 +344,9 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
     why = frame_mismatch(fa, fb, mutual=False)
     if why:
         return "frame", f"{sa} vs {sb}: {why}, not one statement"
+    part = partial_count(ma, ta) or partial_count(mb, tb)
+    if part:
+        return "frame", f"{sa} vs {sb}: {part}, not the whole count"
     if not (qa.normalized_unit or qb.normalized_unit):
         da, db = described_noun(ma, ta), described_noun(mb, tb)
         if da != db:
@@ -404,6 +407,14 @@ def _compare_quantities(ma: Mention, ta: str, mb: Mention, tb: str, times: Mappi
     return "conflict", f"{sa} vs {sb}: the ranges they allow do not overlap"
 
 
+def partial_count(m: Mention, text: str) -> str:
+    """A note when a count is of a part ("three other rifles", "12 more people"), '' when it is not."""
+    after = WORD_RE.findall(text[m.end:m.end + 24])
+    if after and after[0].lower() in D.PARTIAL_WORDS:
+        return f"“{text[m.start:m.end]} {after[0]}” counts a part"
+    return ""
+
+
 def described_noun(m: Mention, text: str) -> str:
     """The noun a hyphenated count modifies ("a three-game losing streak" -> streak), '' when it counts its own noun."""
     span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
@@ -431,7 +442,8 @@ def unsure_quantity(m: Mention, text: str) -> str:
     return ""
 
 
-_NAME_HYPHEN = re.compile(r"[A-Za-z]\s?-\s?$")  # "AK-47", "F - 16": the figure is a model's name
+#: "AK-47", "F - 16", "MH 17": a figure glued by a hyphen to letters, or after a short capitalized code, is a name.
+_NAME_HYPHEN = re.compile(r"(?:[A-Za-z]\s?-\s?|\b[A-Z]{1,3}\s)$")
 
 
 def _in_a_name(m: Mention, text: str) -> bool:

@@ -45,6 +45,9 @@ CUMULATIVE_COUNTED: dict[str, str] = {
     **dict.fromkeys(("evacuee", "evacuation", "displaced"), "evacuate"),
 }
 
+#: Words right after a count that make it a part of a larger one ("three other rifles", "12 more people").
+PARTIAL_WORDS: frozenset[str] = frozenset({"other", "more", "additional", "further", "remaining", "extra", "new"})
+
 #: How a note names each kind of cumulative count.
 CUMULATIVE_NAMES: dict[str, str] = {"death": "death toll", "injury": "injury toll", "arrest": "number of arrests",
                                     "evacuate": "number evacuated"}
