@@ -298,3 +298,17 @@ def test_a_widely_stated_claim_keeps_some_mentions_of_each_side_on_its_page() ->
     assert {m["text"] for m in few["mentions"]} == {"4,000", "2,300"}, "each side keeps mentions"
     assert all(0 <= i < 12 for d in few["differences"] for i in d["mentions"]) and few["differences"]
     assert _few_mentions({**claim, "mentions": ms[:5], "differences": []}, 12)["mentions"] == ms[:5]
+
+
+def test_a_widely_carried_quote_keeps_its_first_wordings_on_its_page() -> None:
+    from copydesk.web.app import _few_variants
+
+    ms = [{"article": f"a{i}", "start": 0, "end": 9, "text": "We had no choice", "speaker": "Sam Reed", "value": None}
+          for i in range(40)]
+    variants = [{"article": f"a{i}", "source": f"Outlet {i}", "text": "We had no choice", "type": "verbatim",
+                 "diff": [["equal", "We had no choice"]]} for i in range(1, 40)]
+    q = {"speaker": "Sam Reed", "text": "We had no choice", "articles": [m["article"] for m in ms],
+         "mentions": ms, "variants": variants}
+    few = _few_variants(q, 10)
+    assert few["variants"] == variants[:10] and few["mentions"] == ms[:11] and few["variants_total"] == 39
+    assert [v["article"] for v in few["variants"]] == [m["article"] for m in few["mentions"][1:]]

@@ -166,7 +166,9 @@ def create_app(db: str | None = None, settings: Any = None) -> FastAPI:
         arts = {a["id"]: a for a in doc["articles"]}
         # the matrix of this page's claims, so each claim on the page has its row (and its anchor)
         stories = [{**st, "matrix": build_matrix(st, arts, max_rows=limit),
-                    "claims": [_few_mentions(c, STORY_PAGE_MENTIONS) for c in st["claims"]]} for st in doc["stories"]]
+                    "claims": [_few_mentions(c, STORY_PAGE_MENTIONS) for c in st["claims"]],
+                    "quotes": [_few_variants(q, STORY_PAGE_MENTIONS) for q in st.get("quotes", ())]}
+                   for st in doc["stories"]]
         return {**doc, "stories": stories}
 
     @app.get("/stories/{story_id}.json", summary="One page of a story's report (JSON, copydesk.report/1)")
@@ -308,6 +310,14 @@ def _few_mentions(claim: Mapping[str, Any], cap: int) -> Mapping[str, Any]:
     diffs = [{**d, "mentions": [new[i] for i in d["mentions"]]} for d in claim["differences"]
              if all(i in new for i in d["mentions"])]
     return {**claim, "mentions": [ms[i] for i in keep], "differences": diffs, "mentions_total": len(ms)}
+
+
+def _few_variants(quote: Mapping[str, Any], cap: int) -> Mapping[str, Any]:
+    """``quote`` with its first ``cap`` other wordings (and their mentions); ``variants_total`` counts them."""
+    if len(quote["variants"]) <= cap:
+        return quote
+    return {**quote, "variants": quote["variants"][:cap], "mentions": quote["mentions"][:cap + 1],
+            "variants_total": len(quote["variants"])}
 
 
 def _cited_articles_only(doc: dict[str, Any]) -> dict[str, Any]:
