@@ -102,6 +102,14 @@ def _person_span(doc: "Doc", start: int) -> bool:
         prev is not None and (prev.text in PERSON_TITLES or prev.text.capitalize() in PERSON_TITLES))
 
 
+def _opens_name(doc: "Doc", i: int) -> bool:
+    """Whether the nationality word at ``i`` opens a name ("European Union", "American Medical Association")
+    rather than describing one ("Russian President Vladimir Putin", "Ukrainian forces")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and _namelike(nxt) and nxt.is_title and nxt.text not in PERSON_TITLES \
+        and nxt.text not in STOP_CAPS and nxt.text not in NORP and not doc[i].whitespace_ == ""
+
+
 def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     """Token bounds of a name grown over adjacent proper nouns and the glue between them;
     a recognizer span is cut before a preposition that opens a place ("Summit in Vilnius")."""
@@ -128,7 +136,8 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start > 0 and doc[start - 1].text not in STOP_CAPS and not doc[start - 1].is_space and (
             doc[start - 1].pos_ == "PROPN" or (
-            _namelike(doc[start - 1]) and doc[start - 1].head.i in range(start, end) and doc[start - 1].text not in NORP
+            _namelike(doc[start - 1]) and doc[start - 1].head.i in range(start, end)
+            and (doc[start - 1].text not in NORP or _opens_name(doc, start - 1))
             and doc[start - 1].text not in PERSON_TITLES)):  # "United States": the parser tags "United" ADJ
         start -= 1
     return start, end
@@ -196,7 +205,7 @@ def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | No
         if pair in NORP and i + 1 not in taken:
             spans.append((i, i + 2, "NORP"))
             taken.update((i, i + 1))
-        elif tok.text in NORP:
+        elif tok.text in NORP and not _opens_name(doc, i):
             spans.append((i, i + 1, "NORP"))
             taken.add(i)
         elif HYPHEN_MODEL.match(tok.text) or (ACRONYM.match(tok.text) and _names_a_product(tok)):
