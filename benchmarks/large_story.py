@@ -126,6 +126,30 @@ def _time_phases() -> dict[str, float]:
     return spent
 
 
+def _web_page(doc: dict[str, Any]) -> dict[str, object]:
+    """The story page and its JSON twin as the web app serves them from this report (the API's
+    cache stood in for by the report itself): bytes and seconds of each."""
+    from fastapi.testclient import TestClient
+
+    from copydesk import api
+    from copydesk.web.app import create_app
+
+    def cached(story_id: str, *, db: str | None = None, offset: int = 0, limit: int | None = None,
+               **_: object) -> dict[str, Any]:
+        return api._page(doc, offset, limit)
+
+    api.story_report = cached  # type: ignore[assignment]
+    sid = doc["stories"][0]["id"]
+    out: dict[str, object] = {}
+    with TestClient(create_app("sqlite:///unused.db")) as client:
+        for name, url in (("page", f"/stories/{sid}"), ("twin", f"/stories/{sid}.json")):
+            t0 = time.perf_counter()
+            r = client.get(url)
+            out[f"{name}_s"] = round(time.perf_counter() - t0, 2)
+            out[f"{name}_mb"] = round(len(r.content) / 1e6, 2) if r.status_code == 200 else r.status_code
+    return out
+
+
 def measure(n: int) -> dict[str, object]:
     """Parse, extract, then analyze one story of ``n`` articles; times, report size, peak memory."""
     from copydesk import api, extract, text
@@ -170,6 +194,7 @@ def measure(n: int) -> dict[str, object]:
     parts["articles (top level)"] = doc["articles"]
     sizes = {k: round(len(json.dumps(v, ensure_ascii=False)) / 1e6, 2) for k, v in parts.items()}
     page = api._page(doc, 0, PAGE_CLAIMS)  # what one story page's JSON twin starts from
+    web = _web_page(doc)
     return {"n": n, "parse_s": round(t_parse, 2), "extract_s": round(t_extract, 2),
             "analyze_s": round(t_analyze, 2), "analyze_cpu_s": round(c_analyze, 2),
             "report_s": round(t_report, 2), "report_cpu_s": round(c_report, 2),
@@ -178,7 +203,7 @@ def measure(n: int) -> dict[str, object]:
             "report_mb": round(len(out.encode("utf-8")) / 1e6, 2),
             "report_compact_mb": round(len(json.dumps(doc, ensure_ascii=False).encode("utf-8")) / 1e6, 2),
             "page_mb": round(len(json.dumps(page, ensure_ascii=False).encode("utf-8")) / 1e6, 2),
-            "parts_mb": sizes, "claims": len(sa.claims),
+            "parts_mb": sizes, "web": web, "claims": len(sa.claims),
             "dependences": len(sa.dependences), "report_dependencies": len(st.get("dependencies", ())),
             "groups": len(sa.groups), "copies": len(analysis.copies),
             "ru_maxrss_mb": round(rss / 1e3, 1)}
