@@ -249,3 +249,26 @@ def test_batched_features_parse_each_text_once_and_match_one_by_one(monkeypatch:
     assert len(parsed) == len(set(parsed)) == 2 * len(arts)  # each text and each headline once
     nlp.clear_cache()
     assert got == [features.article_terms(a) for a in arts]
+
+
+def test_a_chunk_reads_the_posting_lists_of_its_query_terms_only(fresh_db: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Placing a chunk looks up its articles' few most distinctive terms, not every term they hold."""
+    from copydesk.store.story_rows import StoryRows
+    from copydesk.stories.stream import QUERY_TERMS
+
+    asked: list[str] = []
+    real = StoryRows.postings
+
+    def spy(self: StoryRows, terms: list[str]) -> dict[str, list[str]]:
+        asked.extend(terms)
+        return real(self, terms)
+
+    arts = _articles(8, 3)
+    with Store(fresh_db, S) as store:
+        store.add(arts)
+        assign(store, [a.id for a in arts[:12]], S, copies=False)
+        monkeypatch.setattr(StoryRows, "postings", spy)
+        assign(store, [a.id for a in arts[12:15]], S, copies=False)
+    held = {t for a in arts[12:15] for t in stream_mod.article_terms(a)}
+    assert asked and len(set(asked)) <= QUERY_TERMS * 3 < len(held)

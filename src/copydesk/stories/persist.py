@@ -44,7 +44,8 @@ from copydesk.stories import features
 from copydesk.stories import stream as stream_mod
 from copydesk.stories.copies import (MAX_CANDIDATES, Token, compare_pair, find_copies, lsh_params, shingles,
                                      signature, tokens)
-from copydesk.stories.stream import StoryState, StoryStream
+from copydesk.stories.features import idf_value, weigh
+from copydesk.stories.stream import StoryState, StoryStream, query_terms
 
 log = logging.getLogger(__name__)
 
@@ -129,12 +130,29 @@ class RowStream(StoryStream):
         self._stored.update(self._rows.placed([a.id for a in articles]))
         todo = [a for a in articles if a.id not in self._stored]
         self._term_cache.update({a.id: list(terms[a.id]) for a in todo if terms and a.id in terms})
-        terms = sorted({t for a in todo for t in self._term_cache.get(a.id, ())})
-        self._load_terms(terms)
-        self._load_postings(terms)
+        self._load_terms(sorted({t for a in todo for t in self._term_cache.get(a.id, ())}))
+        self._load_postings(self._queries(todo))
         posted = {sid for lst in self.postings.values() for sid in lst}
         self._load_aliases(posted)
         self._load_stories(sorted({self.resolve(sid) for sid in posted}))
+
+    def _queries(self, articles: Sequence[Article]) -> list[str]:
+        """The query terms ``add`` will look ``articles`` up by, in order: each one's idf counts the
+        articles placed before it in the chunk, as ``add`` does (a sweep mid-chunk, which empties
+        the cache, makes the later ones read their own rows)."""
+        seen: Counter[str] = Counter()
+        want: set[str] = set()
+        n = self.n_docs
+        for a in articles:
+            ts = self._term_cache.get(a.id)
+            if ts is None:
+                continue
+            counts = Counter(ts)
+            n += 1
+            idf = {t: idf_value(n, self.df.get(t, 0) + seen[t]) for t in counts}
+            want.update(query_terms(weigh(counts, idf)))
+            seen.update(counts.keys())
+        return sorted(want)
 
     def _terms(self, article: Article) -> list[str]:
         cached = self._term_cache.pop(article.id, None)

@@ -45,6 +45,11 @@ def _truncate(centroid: dict[str, float]) -> dict[str, float]:
     return dict(sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
 
 
+def query_terms(vec: dict[str, float]) -> list[str]:
+    """The article's most distinctive terms (heaviest first): those its candidate stories are looked up by."""
+    return sorted(vec, key=lambda t: (-vec[t], t))[:QUERY_TERMS]
+
+
 def story_id_for(article: Article) -> str:
     """Stable story id: derived from the founding article's content id."""
     return content_id("story", article.id)
@@ -114,7 +119,7 @@ class StoryStream:
         vec = weigh(counts, idf)
         pub = published_day(article)
         day = pub.toordinal() if pub else None
-        query = sorted(vec, key=lambda t: (-vec[t], t))[:QUERY_TERMS]
+        query = query_terms(vec)
         self._load_postings(query)
         scored = self._candidates(vec, query, day)
         title = headline(article)
