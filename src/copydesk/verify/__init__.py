@@ -10,7 +10,7 @@ from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Me
 from copydesk.text import sentences
 from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count, linked_pairs
 from copydesk.verify.differences import (
-    DISAGREEING, UNSETTLED, EntityLookup, claim_differences, later, stated_values,
+    DISAGREEING, MAX_PAIRS_MENTIONS, UNSETTLED, EntityLookup, claim_differences, later, stated_values,
 )
 from copydesk.verify.truth import TruthDiscovery
 
@@ -119,7 +119,7 @@ def settled_articles(c: Claim, diffs: Sequence[Difference]) -> set[str]:
     Mentions linked by an unsettled difference (not one frame, an uncertain reading, an
     update) are not counted together; a claim is agreed only on what such a set shows.
     """
-    n = min(len(c.mentions), 12)
+    n = min(len(c.mentions), MAX_PAIRS_MENTIONS)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -128,9 +128,9 @@ def settled_articles(c: Claim, diffs: Sequence[Difference]) -> set[str]:
             i = parent[i]
         return i
 
-    linked = {(d.a, d.b) for d in diffs if d.type in UNSETTLED | DISAGREEING}
+    apart = {(d.a, d.b) for d in diffs if d.type in UNSETTLED | DISAGREEING}
     for d in diffs:
-        if (d.a, d.b) not in linked and d.a < n and d.b < n:
+        if (d.a, d.b) not in apart and d.a < n and d.b < n:
             parent[find(d.a)] = find(d.b)
     sets: dict[int, set[str]] = {}
     for i in range(n):
