@@ -341,7 +341,7 @@ SURVIVAL_DATE_ROWS = [
     ("The council met in March and voted the same day to close the pier.", "the same day", "2026-03-10", None, PUB_A,
      "The council voted on Wednesday to close the pier.", "Wednesday", "2026-03-11", None, PUB_B, "undetermined"),
     (DATELINE + "The council voted last week to close the pier.", "last week", "2026-W10", None, PUB_A,
-     "The council voted on March 11 to close the pier.", "March 11", "2026-03-11", None, PUB_B, "wording"),
+     "The council voted on March 11 to close the pier.", "March 11", "2026-03-11", None, PUB_B, "undetermined"),
     # a month without its year: only the year it was given differs
     ("The council voted in May to close the pier.", "May", "2026-05", None, PUB_A,
      "The council voted in May 2025 to close the pier.", "May 2025", "2025-05", None, PUB_B, "undetermined"),

@@ -538,12 +538,12 @@ def date_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
 
 
 def _compare_dates(va: Time, vb: Time, sa: str, sb: str) -> tuple[str, str]:
-    """The values alone: same, bound (one inside the other), wording (not calendar dates) or conflict."""
+    """The values alone: same, bound (one inside the other), undetermined (not calendar dates) or conflict."""
     if va.timex == vb.timex:
         return ("same", "") if va.mod == vb.mod else ("bound", f"{sa} ({va.mod}) vs {sb} ({vb.mod})")
     pa, pb = date_parts(va.timex), date_parts(vb.timex)
-    if pa is None or pb is None:
-        return "wording", f"{sa} ({va.timex}) vs {sb} ({vb.timex})"
+    if pa is None or pb is None:  # a week, a season, "recently": no calendar day to compare
+        return "undetermined", f"{sa} ({va.timex}) vs {sb} ({vb.timex}): not both calendar dates"
     n = min(len(pa), len(pb))
     if pa[:n] == pb[:n]:
         return "bound", f"{sa} ({va.timex}) and {sb} ({vb.timex}) are compatible at different granularity"
