@@ -173,6 +173,8 @@ ROLES = {
     ("named", None, False),
     ("governor", "the governor", True),
     ("named", "John", True),
+    ("named", "the Pentagon spokesman", True),
+    ("named", "the State Department spokesman", False),
     ("named", "Officer Kirby", True),
     ("governor", "the senator", False),
 ])
@@ -182,6 +184,16 @@ def test_role_nouns_resolve_only_where_the_article_names_the_holder(aid: str, sp
     kirby = _cid(index, ROLES, "named", "John Kirby")
     assert kirby is not None and _cid(index, ROLES, "appositive", "John Kirby") == kirby
     assert index.resolve(aid, speaker) == (kirby if resolved else None)
+
+
+def test_a_description_must_fit_the_holder_it_names() -> None:
+    texts = {"a": "President Joe Biden spoke with Volodymyr Zelensky on Monday. The Ukrainian president asked for "
+                  "more air defense. The president promised help."}
+    index, _ = _story(texts)
+    biden = _cid(index, texts, "a", "Joe Biden")
+    assert index.resolve("a", "the Ukrainian president") is None
+    assert _cid(index, texts, "a", "The Ukrainian president") != biden
+    assert index.resolve("a", "the president") == biden
 
 
 def test_a_resolved_description_is_a_mention_of_its_holder() -> None:
@@ -317,6 +329,9 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     ("Ships of the United States and the United Kingdom sailed.", ["United States", "United Kingdom"]),
     ("The FBI declined to comment.", ["FBI"]),
     ("WASHINGTON — The AMA backed the nominee.", ["WASHINGTON", "AMA"]),
+    ("Talks between Russia and Ukraine stalled.", ["Russia", "Ukraine"]),
+    ("The minister flew to Trinidad and Tobago on Friday.", ["Trinidad and Tobago"]),
+    ("The European Union pledged aid.", ["European Union"]),
 ])
 def test_names_end_where_the_name_ends(text: str, names: list[str]) -> None:
     index, _ = _story({"a": text})

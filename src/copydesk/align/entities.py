@@ -174,7 +174,7 @@ class _Local:
     person: bool
     types: Counter[str] = field(default_factory=Counter)
     spans: list[tuple[int, int]] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # role noun -> the words said with it
     role_offsets: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -230,34 +230,43 @@ def _is_role(tok: "Token") -> str | None:
     return None
 
 
-def _roles_of(doc: "Doc", start: int, end: int) -> set[str]:
-    """Role nouns the article gives a named person at one mention: titles in front, appositives."""
+def _role_words(toks: Iterable["Token"], role_tok: "Token") -> set[str]:
+    """The words said with a role noun, lower case ("Pentagon spokesman" -> {"pentagon"})."""
+    return {t.lower_.rstrip(".") for t in toks if t.i != role_tok.i and not t.is_punct and t.dep_ != "det"
+            and t.lower_ not in ("'s", "’s")}
+
+
+def _roles_of(doc: "Doc", start: int, end: int) -> dict[str, set[str]]:
+    """Role nouns the article gives a named person at one mention (titles in front, appositives), each with
+    the words said with it ("Ukrainian President Volodymyr Zelensky" -> president: {"ukrainian"})."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return set()
-    roles: set[str] = set()
+        return {}
+    roles: dict[str, set[str]] = {}
     i = span.start - 1
     while i >= 0 and span.start - i <= 4 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].is_punct:
-        role = _is_role(doc[i])
-        if role:
-            roles.add(role)
         i -= 1
-    root = span.root
-    for c in root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
-            role = _is_role(c)
-            if role:
-                roles.add(role)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        role = _is_role(root.head)
+    front = list(doc[i + 1:span.start])
+    for tok in front:
+        role = _is_role(tok)
         if role:
-            roles.add(role)
+            roles.setdefault(role, set()).update(_role_words(front, tok))
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        role = _is_role(noun)
+        if role:
+            mods = [c for c in noun.children if c.i < noun.i and c.dep_ in _ROLE_PREMODIFIERS]
+            roles.setdefault(role, set()).update(_role_words([t for c in mods for t in c.subtree], noun))
     return roles
 
 
-def _descriptions(doc: "Doc", taken: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int, str, int | None]]:
-    """Singular definite role phrases ("the spokesman") outside any entity mention: (start, end, role, offset
-    of an appositive name or None)."""
+def _descriptions(doc: "Doc", taken: Sequence[tuple[int, int]]
+                  ) -> Iterable[tuple[int, int, str, frozenset[str], int | None]]:
+    """Singular definite role phrases ("the spokesman") outside any entity mention: (start, end, role, the
+    words said with it, offset of an appositive name or None)."""
     starts = [s for s, _ in taken]
 
     def inside(offset: int) -> tuple[int, int] | None:
@@ -290,7 +299,8 @@ def _descriptions(doc: "Doc", taken: Sequence[tuple[int, int]]) -> Iterable[tupl
                 named = c.idx
         if tok.dep_ == "appos" and inside(tok.head.idx) is not None:
             named = tok.head.idx
-        yield doc[lo].idx, tok.idx + len(tok), tok.lemma_.lower(), named
+        words = frozenset(_role_words(doc[lo:tok.i], tok))
+        yield doc[lo].idx, tok.idx + len(tok), tok.lemma_.lower(), words, named
 
 
 class EntityIndex:
@@ -299,13 +309,13 @@ class EntityIndex:
     def __init__(self, story_id: str, clusters: list[EntityCluster],
                  names: Mapping[str, Mapping[str, frozenset[str]]],
                  people: Mapping[str, Sequence[tuple[PersonName, str]]],
-                 roles: Mapping[str, Mapping[str, frozenset[str]]]) -> None:
+                 roles: Mapping[str, Mapping[str, Mapping[str, frozenset[str]]]]) -> None:
         self.story_id = story_id
         self.clusters = clusters
         self._by_id = {c.id: c for c in clusters}
         self._names = names  # article -> normalized name -> cluster ids
         self._people = people  # article -> (person name, cluster id)
-        self._roles = roles  # article -> role lemma -> cluster ids
+        self._roles = roles  # article -> role lemma -> holder cluster id -> the words said with the role
         story_names: dict[str, set[str]] = defaultdict(set)
         for table in names.values():
             for n, cids in table.items():
@@ -340,8 +350,8 @@ class EntityIndex:
             for loc in found:
                 if loc.person:
                     for s, e in loc.spans:
-                        for role in _roles_of(doc, s, e):
-                            loc.roles.add(role)
+                        for role, words in _roles_of(doc, s, e).items():
+                            loc.roles.setdefault(role, set()).update(words)
                             loc.role_offsets.setdefault(role, s)
             locs.extend(found)
         uf = _Union(len(locs))
@@ -357,13 +367,16 @@ class EntityIndex:
                 continue
             taken = sorted(sp for i in idx for sp in locs[i].spans)
             owner = {sp: i for i in idx for sp in locs[i].spans}
-            for start, end, role, named in _descriptions(doc, taken):
+            for start, end, role, words, named in _descriptions(doc, taken):
                 holder: int | None = None
                 if named is not None:
                     holder = next((owner[sp] for sp in taken
                                    if sp[0] <= named < sp[1] and locs[owner[sp]].person), None)
                 else:
-                    roots = {uf.find(i) for i in idx if locs[i].person and locs[i].role_offsets.get(role, end) < start}
+                    # the holder introduced earlier with this role and every word said with it here
+                    # ("the Ukrainian president" is not President Biden)
+                    roots = {uf.find(i) for i in idx if locs[i].person and locs[i].role_offsets.get(role, end) < start
+                             and words <= locs[i].roles.get(role, set())}
                     if len(roots) == 1:
                         holder = next(i for i in idx if uf.find(i) in roots and role in locs[i].roles)
                 if holder is not None:
@@ -409,7 +422,7 @@ class EntityIndex:
                 cid_of[m] = c.id
         names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         people: dict[str, list[tuple[PersonName, str]]] = defaultdict(list)
-        roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(dict))
         for i, loc in enumerate(locs):
             cid = cid_of[(loc.article, *loc.spans[0])]
             text = articles[loc.article].text
@@ -422,10 +435,10 @@ class EntityIndex:
                     people[loc.article].append((parts, cid))
             for s, e in extra.get(i, ()):
                 names[loc.article][normalize(text[s:e])].add(cid)
-            for role in loc.roles:
-                roles[loc.article][role].add(cid)
+            for role, words in loc.roles.items():
+                roles[loc.article][role].setdefault(cid, set()).update(words)
         frozen = {a: {n: frozenset(c) for n, c in t.items()} for a, t in names.items()}
-        froles = {a: {r: frozenset(c) for r, c in t.items()} for a, t in roles.items()}
+        froles = {a: {r: {c: frozenset(w) for c, w in h.items()} for r, h in t.items()} for a, t in roles.items()}
         return cls(sid, clusters, frozen, dict(people), froles)
 
     def at(self, article_id: str, start: int, end: int) -> str | None:
@@ -477,10 +490,12 @@ class EntityIndex:
         head = words[-1]
         role = lemma(head) if head.isalpha() else head
         if role in ROLE_NOUNS or head in TITLES:
-            holders = self._roles.get(article_id, {}).get(role, frozenset())
+            said = {w for w in words[:-1] if w not in _DEFINITE}
+            holders = [cid for cid, with_role in self._roles.get(article_id, {}).get(role, {}).items()
+                       if said <= with_role]
             if role != head or len(holders) != 1:
-                return None  # a plural ("spokesmen") is a group; an unnamed holder is no entity
-            return next(iter(holders))
+                return None  # a plural ("spokesmen") is a group; an unnamed or unclear holder is no entity
+            return holders[0]
         if is_description(name):
             return None  # "police", "the letter": no name to look for elsewhere
         parts = person_name(name)
@@ -696,7 +711,8 @@ def _pick(locs: list[_Local], i: int, cands: Mapping[int, list[int]]) -> int | N
     if len(here) == 1:
         return here[0]
     if loc.roles:
-        titled = [root for root, members in cands.items() if any(locs[j].roles & loc.roles for j in members)]
+        titled = [root for root, members in cands.items() if any(locs[j].roles.keys() & loc.roles.keys()
+                                                                  for j in members)]
         if len(titled) == 1:
             return titled[0]
     return None

@@ -126,9 +126,12 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
                 doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
                     doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
             break
-        if doc[end].lower_ == "and" and ("PERSON" in (doc[start].ent_type_, doc[end + 1].ent_type_)
-                                          or doc[end + 1].lower_ == "the"):
-            break  # "Craig Zadan and Neil Meron", "the Bank of America and the Treasury": two names
+        if doc[end].lower_ == "and" and not place_type(f"{doc[start:end].text} and {doc[end + 1].text}") and (
+                "PERSON" in (doc[start].ent_type_, doc[end + 1].ent_type_) or doc[end + 1].lower_ == "the"
+                or place_type(doc[start:end].text)):
+            # "Craig Zadan and Neil Meron", "the Bank of America and the Treasury", "Russia and Ukraine": two
+            # names ("Trinidad and Tobago" is one)
+            break
         if doc[end].lower_ in _PERSON_BREAKS and _person_span(doc, start):
             break  # "Rep. Nancy Pelosi of California": her name ends before "of"
         end += 1
