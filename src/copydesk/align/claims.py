@@ -18,6 +18,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -112,6 +113,7 @@ class _Entities:
                  mentions: Mapping[str, Sequence[Mention]]) -> None:
         self.names: dict[str, str] = {}
         self.texts = {aid: a.text for aid, a in articles.items()}
+        self._resolved: dict[tuple[str, str], str | None] = {}
         self.index = None
         if EntityIndex is not None:
             self.index = EntityIndex.build(articles, mentions, story.id)
@@ -134,7 +136,12 @@ class _Entities:
             def cluster(s: int, e: int) -> str | None:
                 # a capitalized name the recognizer missed here still resolves by how the story names it
                 found = index.at(aid, s, e)
-                return found or (index.resolve(aid, text[s:e]) if text[s:s + 1].isupper() else None)
+                if found or not text[s:s + 1].isupper():
+                    return found
+                name = text[s:e]
+                if (aid, name) not in self._resolved:  # resolve scans the story's people: once per name
+                    self._resolved[aid, name] = index.resolve(aid, name)
+                return self._resolved[aid, name]
             return cluster
         spans = self._spans.get(aid, [])
         starts = [s for s, _, _ in spans]
@@ -393,8 +400,7 @@ def claim_score(a: Profile, b: Profile) -> float:
     near = min(1.0, 2 * _jaccard(a.context, b.context))
     if fa is None or fb is None:
         return near
-    sentence = scorer.sentence_similarity(fa.lemmas, fb.lemmas) if scorer is not None else \
-        _jaccard(fa.lemmas, fb.lemmas)
+    sentence = _sentence_similarity(fa.lemmas, fb.lemmas)
     if LEARNED_SCORE and scorer is not None and a.group in EVENT_GROUPS | {"d"}:
         return scorer.same_claim_score(fa, fb, sentence)
     sim = max(sentence, near)
@@ -410,6 +416,13 @@ def claim_score(a: Profile, b: Profile) -> float:
         pred = _predicate_agree(fa, fb)
     return (W_PREDICATE * pred + W_ROLES * _roles_agree(fa, fb)
             + W_ARGUMENTS * _jaccard(fa.arguments, fb.arguments) + W_SIMILARITY * sim)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """The scorer's TF-IDF cosine of two sentences' lemmas (lemma Jaccard without it); a sentence holding
+    several values is compared once per pair of sentences."""
+    return scorer.sentence_similarity(a, b) if scorer is not None else _jaccard(a, b)
 
 
 def _threshold(group: str) -> float:

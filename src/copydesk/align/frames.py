@@ -305,7 +305,10 @@ monday tuesday wednesday thursday friday saturday sunday""".split())
 def _sentence(doc: "Doc", tok: "Token") -> Span:
     """The (trimmed) sentence holding a token, from the spans kept on the Doc (``Token.sent`` walks them all)."""
     spans = sentence_spans(doc)
-    k = bisect_right([s.start for s in spans], tok.idx) - 1
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None or len(starts) != len(spans):
+        starts = doc.user_data[_STARTS_KEY] = [s.start for s in spans]
+    k = bisect_right(starts, tok.idx) - 1
     if k >= 0 and tok.idx < spans[k].end:
         return spans[k]
     s = tok.sent
@@ -313,7 +316,16 @@ def _sentence(doc: "Doc", tok: "Token") -> Span:
 
 
 def _lemmas(doc: "Doc", sent: Span) -> frozenset[str]:
-    return frozenset(w for w in span_lemmas(doc, sent.start, sent.end) if w not in STOPWORDS)
+    """Content lemmas of a sentence, kept on the Doc (every mention of the sentence asks again)."""
+    kept = doc.user_data.setdefault(_LEMMAS_KEY, {})
+    found = kept.get(sent.start)
+    if found is None:
+        found = kept[sent.start] = frozenset(w for w in span_lemmas(doc, sent.start, sent.end) if w not in STOPWORDS)
+    return found
+
+
+_LEMMAS_KEY = "copydesk.align.sentence_lemmas"
+_STARTS_KEY = "copydesk.align.sentence_starts"
 
 
 def _build(doc: "Doc", pred: "Token | None", anchor: "Token", value_type: str, exclude: frozenset[int],
