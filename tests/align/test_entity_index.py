@@ -85,7 +85,9 @@ def test_acronyms_are_initials(acro: str, full: str) -> None:
 @pytest.mark.parametrize("name, described", [
     ("the spokesman", True), ("The Pentagon spokesman", True), ("officials", True), ("U.S. officials", True),
     ("a senior official", True), ("The letter", True), ("the president", True), (None, True),
-    ("John Kirby", False), ("Mr. Biden", False), ("the White House", False), ("NATO", False),
+    ("Witnesses", True), ("Investigators", True),
+    ("John Kirby", False), ("Mr. Biden", False), ("the White House", False), ("NATO", False), ("Adams", False),
+    ("Reuters", False), ("Trump", False),
 ])
 def test_descriptions_are_told_from_names(name: str | None, described: bool) -> None:
     assert is_description(name) is described

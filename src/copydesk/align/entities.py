@@ -71,7 +71,17 @@ def is_description(name: str | None) -> bool:
     if not head:
         return True
     low = head.lower()
-    return head.islower() or low in ROLE_NOUNS or lemma(low) in ROLE_NOUNS or words[0].lower() in _INDEFINITE
+    if head.islower() or low in ROLE_NOUNS or lemma(low) in ROLE_NOUNS or words[0].lower() in _INDEFINITE:
+        return True
+    return len([w for w in words if w.lower() not in _DEFINITE]) == 1 and _plural_noun(low)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a word is the plural of an English common noun ("witnesses", "investigators"): a group."""
+    from lemminflect import getAllLemmas
+
+    nouns = getAllLemmas(word).get("NOUN", ())
+    return bool(nouns) and word not in nouns
 
 
 @dataclass(frozen=True)
