@@ -290,6 +290,12 @@ SURVIVAL_QUANTITY_ROWS = [
      "Nine rifles were seized from the pirates, the navy said.", "Nine", qty(9, counted="rifle"), None, "frame"),
     ("Rescuers found 12 more survivors on Tuesday.", "12", qty(12, counted="survivor"), None,
      "Rescuers found 40 survivors in the rubble.", "40", qty(40, counted="survivor"), None, "frame"),
+    ("Drivers pay a toll of $12 on the bridge.", "$12", qty(12, "USD", counted="toll"), None,
+     "Drivers pay a toll of $9 on the bridge.", "$9", qty(9, "USD", counted="toll"), None, "conflict"),
+    ("The Sixers have lost eight of their last 10 games.", "10", qty(10, counted="game"), None,
+     "The Sixers have lost 22 games this season.", "22", qty(22, counted="game"), None, "frame"),
+    ("The Sixers came into the match on a three-game losing streak.", "three-game", qty(3, counted="game"), None,
+     "The Sixers have lost 14 games this season.", "14", qty(14, counted="game"), None, "frame"),
     # a number in a name ("AK-47", "Flight 370") is no figure
     ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
      "The pirates carried AK-47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),

@@ -344,6 +344,9 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
     why = frame_mismatch(fa, fb, mutual=False)
     if why:
         return "frame", f"{sa} vs {sb}: {why}, not one statement"
+    unsure = unsure_quantity(ma, ta) or unsure_quantity(mb, tb)
+    if unsure:
+        return "undetermined", f"{sa} vs {sb}: {unsure}"
     part = partial_count(ma, ta) or partial_count(mb, tb)
     if part:
         return "frame", f"{sa} vs {sb}: {part}, not the whole count"
@@ -351,9 +354,6 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
         da, db = described_noun(ma, ta), described_noun(mb, tb)
         if da != db:
             return "frame", f"{sa if da else sb} qualifies “{da or db}”, {sb if da else sa} counts its own noun"
-    unsure = unsure_quantity(ma, ta) or unsure_quantity(mb, tb)
-    if unsure:
-        return "undetermined", f"{sa} vs {sb}: {unsure}"
     update = _update(qa, fa, qb, fb, published, sa, sb)
     if update:
         return "update", update
@@ -412,17 +412,23 @@ def partial_count(m: Mention, text: str) -> str:
     after = WORD_RE.findall(text[m.end:m.end + 24])
     if after and after[0].lower() in D.PARTIAL_WORDS:
         return f"“{text[m.start:m.end]} {after[0]}” counts a part"
+    if D.PARTITIVE_BEFORE.search(text[max(0, m.start - 40):m.start]):
+        return f"“{text[m.start:m.end]}” is the whole a part is counted from"
     return ""
 
 
 def described_noun(m: Mention, text: str) -> str:
     """The noun a hyphenated count modifies ("a three-game losing streak" -> streak), '' when it counts its own noun."""
     span = parse(text).char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ != "nummod":
+    if span is None or not len(span):
         return ""
-    tok = span.root.head
-    if tok.dep_ not in ("compound", "amod") or "-" not in text[span.end_char:tok.idx]:
-        return ""  # only the hyphenated modifier ("three-game") describes another noun; "11 crew members" counts
+    root = span.root
+    if "-" in span.text and root.dep_ in ("compound", "amod"):
+        tok = root  # the mention is "three-game" itself
+    elif root.dep_ == "nummod" and root.head.dep_ in ("compound", "amod") and "-" in text[span.end_char:root.head.idx]:
+        tok = root.head  # "three-game": only the hyphenated modifier describes another noun; "11 crew members" counts
+    else:
+        return ""
     for _ in range(MAX_WALK):
         if tok.dep_ not in ("compound", "amod") or tok.head is tok:
             break

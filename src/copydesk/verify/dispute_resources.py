@@ -48,6 +48,11 @@ CUMULATIVE_COUNTED: dict[str, str] = {
 #: Words right after a count that make it a part of a larger one ("three other rifles", "12 more people").
 PARTIAL_WORDS: frozenset[str] = frozenset({"other", "more", "additional", "further", "remaining", "extra", "new"})
 
+#: Words before a count that make it the whole a part is counted from ("lost eight of their last 10 games").
+PARTITIVE_BEFORE = re.compile(
+    r"(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|some|most|"
+    r"many|half|all) (?:of|out of) (?:the |their |its |his |her |our )?(?:last |next |first |past )?$")
+
 #: How a note names each kind of cumulative count.
 CUMULATIVE_NAMES: dict[str, str] = {"death": "death toll", "injury": "injury toll", "arrest": "number of arrests",
                                     "evacuate": "number evacuated"}
