@@ -354,8 +354,8 @@ class EntityIndex:
         for aid in aids:
             text = articles[aid].text
             found = _locals_of(aid, text, mentions.get(aid, ()))
-            if not text:
-                continue
+            if not found:
+                continue  # no entity to give a role or a description to: no parse needed
             doc = docs[aid] = parse(text)
             for loc in found:
                 if loc.person:
