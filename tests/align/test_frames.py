@@ -165,3 +165,13 @@ def test_support_verbs_give_way_to_the_happening(sentence: str, phrase: str, pre
 def test_a_relative_pronoun_stands_for_its_noun() -> None:
     f = _frame("Police questioned the driver who hit 3 cyclists on Monday.", "3")
     assert f.predicate == "hit" and f.agent == "driver"
+
+
+@pytest.mark.parametrize("sentence, phrase, predicate", [
+    ("The Sixers came into the match on a three-game losing streak.", "three", "streak"),
+    ("He was only as good as his last 10-game stretch.", "10", "stretch"),
+    ("The Sixers have lost 14 games this season.", "14", "lose"),
+])
+def test_a_count_that_describes_another_noun(sentence: str, phrase: str, predicate: str) -> None:
+    """"a three-game streak" is a property of the streak, not a count of games lost."""
+    assert _frame(sentence, phrase).predicate == predicate

@@ -473,9 +473,19 @@ def _counted_token(doc: "Doc", m: Mention) -> "Token | None":
     root = _root(toks)
     if root.pos_ == "NOUN":
         return root
-    if root.dep_ in ("nummod",) and root.head.pos_ in NOUN_POS:
-        return root.head
+    if root.dep_ in ("nummod", "compound") and root.head.pos_ in NOUN_POS:
+        return root.head  # "11,000 troops", "a 10-game stretch"
     return None
+
+
+def _described(counted: "Token") -> "Token | None":
+    """The noun a count-compound describes ("a three-game losing streak" -> streak), None for a plain count."""
+    tok = counted
+    for _ in range(MAX_WALK):
+        if tok.dep_ not in ("compound", "amod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok if tok.i != counted.i and tok.pos_ in NOUN_POS else None
 
 
 def frame_of(mention: Mention, doc: "Doc", entity_key: EntityKey | None = None) -> Frame:
@@ -494,7 +504,9 @@ def frame_of(mention: Mention, doc: "Doc", entity_key: EntityKey | None = None) 
     counted = _counted_token(doc, mention) if isinstance(v, Quantity) else None
     exclude = inside | ({counted.i} if counted is not None else set())
     root = _root(toks)
-    pred = _governing(root, inside, counted)
+    described = _described(counted) if counted is not None else None
+    # a count that describes another noun states a property of that noun, not a count of happenings
+    pred = described if described is not None else _governing(root, inside, counted)
     if pred is not None and counted is not None and is_event_noun(counted) and _is_cue(pred):
         pred = counted  # "officials reported 40 deaths": the deaths, not the report
     vt = value_type(mention, doc, predicate_lemma(pred) if pred is not None else "")
