@@ -349,7 +349,7 @@ def quantity_difference(ma: Mention, ta: str, mb: Mention, tb: str,
         return "undetermined", f"{sa} vs {sb}: {unsure}"
     part = partial_count(ma, ta) or partial_count(mb, tb)
     if part:
-        return "frame", f"{sa} vs {sb}: {part}, not the whole count"
+        return "frame", f"{sa} vs {sb}: {part}"
     if not (qa.normalized_unit or qb.normalized_unit):
         da, db = described_noun(ma, ta), described_noun(mb, tb)
         if da != db:
@@ -411,9 +411,9 @@ def partial_count(m: Mention, text: str) -> str:
     """A note when a count is of a part ("three other rifles", "12 more people"), '' when it is not."""
     after = WORD_RE.findall(text[m.end:m.end + 24])
     if after and after[0].lower() in D.PARTIAL_WORDS:
-        return f"“{text[m.start:m.end]} {after[0]}” counts a part"
+        return f"“{text[m.start:m.end]} {after[0]}” counts a part, not the whole"
     if D.PARTITIVE_BEFORE.search(text[max(0, m.start - 40):m.start]):
-        return f"“{text[m.start:m.end]}” is the whole a part is counted from"
+        return f"“{text[m.start:m.end]}” is the whole a part is counted from, not the count itself"
     return ""
 
 
