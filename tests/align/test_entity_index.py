@@ -238,6 +238,19 @@ def test_case_never_splits_an_entity_and_a_common_noun_is_none() -> None:
     assert _cid(index, CASES, "a", "NASA") == _cid(index, CASES, "b", "NASA")
 
 
+def test_a_capital_or_a_seat_of_government_stands_for_its_state() -> None:
+    texts = {"a": "Moscow deployed 50,000 troops, the Kremlin said.",
+             "b": "Russia moved 50,000 soldiers to the border.",
+             "c": "Talks in Washington and Paris went on."}
+    index, _ = _story(texts)
+    russia = _cid(index, texts, "b", "Russia")
+    moscow = _cid(index, texts, "a", "Moscow")
+    assert russia and moscow and moscow != russia  # two entities, one standing for the other
+    assert index.stands_for(moscow) == russia and index.stands_for(_cid(index, texts, "a", "Kremlin") or "") == russia
+    assert index.stands_for(russia) is None
+    assert index.stands_for(_cid(index, texts, "c", "Washington") or "") is None  # no United States in the story
+
+
 def test_within_a_sentence_and_cluster_lookup() -> None:
     index, _ = _story(BIDENS)
     first = BIDENS["a"].index(".") + 1

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from copydesk.align.entity_resources import (
-    ACRONYM_SKIP, COUNTRY_CODES, NAME_ABBREVIATIONS, NAME_SUFFIXES, NICKNAMES, ROLE_NOUNS, SURNAME_PARTICLES,
-    TITLE_ROLES, TITLES,
+    ACRONYM_SKIP, COUNTRY_CODES, NAME_ABBREVIATIONS, NAME_SUFFIXES, NICKNAMES, ROLE_NOUNS, SEATS_OF_GOVERNMENT,
+    SURNAME_PARTICLES, TITLE_ROLES, TITLES,
 )
 from copydesk.errors import Code, CopydeskError
-from copydesk.extract.gazetteer import is_country
+from copydesk.extract.gazetteer import capital_of, is_country
 from copydesk.extract.resources.entities import ACRONYM, ORG_WORDS
 from copydesk.models import Article, Entity, Mention, Quote, content_id
 from copydesk.text import lemma, parse
@@ -338,6 +338,12 @@ class EntityIndex:
         self._spans = {aid: sorted(v) for aid, v in spans.items()}
         self._starts = {aid: [s for s, _, _ in v] for aid, v in self._spans.items()}
         self._longest = {aid: max(e - s for s, e, _ in v) for aid, v in self._spans.items()}
+        self._states: dict[str, str] = {}  # alpha-3 code -> the cluster of that country
+        for c in clusters:
+            if c.type != PERSON:
+                code = country_code(c.name)
+                if code and c.type != "NORP":
+                    self._states.setdefault(code, c.id)
 
     @classmethod
     def build(cls, articles: Mapping[str, Article], mentions: Mapping[str, Sequence[Mention]],
@@ -536,6 +542,17 @@ class EntityIndex:
         if found is None and quote.speaker_span is not None and not is_description(quote.speaker):
             found = self.at(article_id, quote.speaker_span.start, quote.speaker_span.end)
         return found
+
+    def stands_for(self, cid: str) -> str | None:
+        """The cluster of the state a capital or a seat of government stands for in this story ("Moscow",
+        "the Kremlin" -> Russia), where the story names that state; None otherwise. Metonymy, kept apart
+        from the clusters: Moscow is not Russia, but "Moscow deployed troops" is said of it."""
+        c = self._by_id.get(cid)
+        if c is None or c.type == PERSON:
+            return None
+        code = capital_of(c.name) or SEATS_OF_GOVERNMENT.get(normalize(c.name))
+        state = self._states.get(code) if code else None
+        return state if state != cid else None
 
     def cluster(self, cid: str) -> EntityCluster:
         """The cluster with id ``cid`` (E402 when the story has none)."""

@@ -74,3 +74,9 @@ COUNTRY_CODES: dict[str, str] = {
 
 #: Words skipped when a full name is read as its initials ("Bank of England" -> "BE").
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "de", "in", "&", "at", "to"})
+
+#: Seats of government that news names for the state they serve ("the Kremlin said"), with its alpha-3 code.
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "kremlin": "RUS", "white house": "USA", "pentagon": "USA", "downing street": "GBR", "elysee": "FRA",
+    "élysée": "FRA", "elysee palace": "FRA", "zhongnanhai": "CHN", "quai dorsay": "FRA",
+}

