@@ -105,7 +105,8 @@ def _toll(published: tuple[str | None, str | None, str | None], figures: tuple[s
              f"{figures[2]} people were killed in the blast at the depot, the ministry said.")
     arts = {k: art(k, t, published=p) for k, t, p in zip("abc", texts, published)}
     words = {"12": 12, "Twelve": 12, "40": 40, "Forty": 40, "At least 40": 40}
-    ms = [at(arts[k], f, "quantity", qty(words[f], qualifier="ge" if f.startswith("At least") else None, counted="person"))
+    ms = [at(arts[k], f, "quantity",
+             qty(words[f], qualifier="ge" if f.startswith("At least") else None, counted="person"))
           for k, f in zip("abc", figures)]
     return arts, {m.article_id: [m] for m in ms}, [claim("quantity", "people killed", *ms)]
 

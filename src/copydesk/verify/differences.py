@@ -851,7 +851,8 @@ def _told_apart(ma: Mention, aa: Article, mb: Mention, ab: Article,
     """A conflict one side's own article resolves: it states the other side's value too, as the other side does."""
     for here, there, art, other in ((ma, mb, aa, ab), (mb, ma, ab, aa)):
         k = value_key(there)
-        same = [x for x in stated.get(here.article_id, {}).get(k or "", ()) if (x.start, x.end) != (here.start, here.end)]
+        same = [x for x in stated.get(here.article_id, {}).get(k or "", ())
+                if (x.start, x.end) != (here.start, here.end)]
         far = value_frame(there, other.text)
         if any(not frame_mismatch(value_frame(x, art.text), far, mutual=False) for x in same):
             words = other.text[there.start:there.end]
