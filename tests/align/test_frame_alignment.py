@@ -107,3 +107,9 @@ def test_quotes_join_by_speaker_and_words(b: str, joined: bool) -> None:
     quotes = [c for c in claims if c.kind == "quote"]
     assert quotes, "no quote was extracted"
     assert any({m.article_id for m in c.mentions} == {"x", "y"} for c in quotes) is joined
+
+
+def test_a_lone_date_is_kept_only_for_a_known_happening() -> None:
+    claims, arts = _claims("The council approved the budget on May 2.", "In 2007, she put the show back on track.")
+    dates = {arts[m.article_id].text[m.start:m.end] for c in claims if c.kind == "date" for m in c.mentions}
+    assert "May 2" in dates and "2007" not in dates

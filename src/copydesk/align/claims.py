@@ -360,6 +360,12 @@ def predicates_match(a: str, b: str) -> bool:
     return seen > 0 and rate >= LEARNED_SYNONYM_RATE
 
 
+def _names_event(p: Profile) -> bool:
+    """Whether a date's predicate is a happening the event lexicons know (what a lone date is kept for)."""
+    pred = p.frame.predicate if p.frame is not None else ""
+    return bool(p.head) and (pred in EVENT_SYNONYMS or pred in EVENT_NOUNS)
+
+
 def _co_events(p: Profile) -> frozenset[str]:
     """Event classes a date also dates: the clauses that share its predicate's time."""
     return frozenset(event_class(w) for w in p.frame.co_predicates) if p.frame is not None else frozenset()
@@ -676,8 +682,8 @@ def align(story: Story, articles: Mapping[str, Article],
             continue
         add("quantity", _key_quantity(ps, ents.names), ps)
     for ps in _group_pairs(date_ps, claim_score, _threshold("d")):
-        if len(ps) == 1 and not ps[0].head:
-            continue
+        if len(ps) == 1 and not _names_event(ps[0]):
+            continue  # one outlet's date of a verb no lexicon knows as a happening ("put", "garner")
         heads = [p.head for p in ps if p.head]
         head = max(heads, key=heads.count) if heads else "date"  # the event most of them date
         add("date", head.replace("approve", "approval").replace("deliver", "delivery"), ps)
