@@ -13,7 +13,14 @@ is linked here to the same entity in the story's other articles by name compatib
   the same article, or it carries the same title or role there), else it stays apart;
 - countries by their ISO code through the gazetteer ("the U.S.", "US", "United States");
 - an acronym links to the one full name whose initials it is ("NATO", "U.N.");
-- people link only to people, nationalities only to nationalities.
+- people link only to people, nationalities only to nationalities; a name of two or more words
+  spelt the same is one entity whatever type the recognizer gave it, and a one-word name typed a
+  place is the person of its own article whose surname it is ("Jackson");
+- a longer name around the full name of one person the story names more than once is that person
+  (a headline's "Sixers Hire Maurice Cheeks").
+
+A capital or a seat of government is its own entity; ``stands_for`` gives the state it stands
+for ("Moscow", "the Kremlin" -> Russia) so that alignment may compare agents by it.
 
 Descriptions ("the spokesman", "the Pentagon spokesman") become mentions of a person only
 where the same article names the holder: an appositive name, or the one person it introduced
