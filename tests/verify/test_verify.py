@@ -129,8 +129,8 @@ def test_the_same_toll_change_at_one_time_is_a_dispute() -> None:
     assert c.status == "disputed"
 
 
-def test_agreement_is_kept_beside_a_mention_of_another_frame() -> None:
-    """Two outlets agree on 12 killed; a third's 40 injured is another frame: agreed on what the two show."""
+def test_a_mention_of_another_frame_leaves_the_claim_undetermined() -> None:
+    """Two outlets agree on 12 killed; a third's 40 injured is another fact grouped in: neither agreed nor disputed."""
     arts = {"a": art("a", "Twelve people were killed in the blast at the depot."),
             "b": art("b", "The blast at the depot killed 12 people."),
             "c": art("c", "Forty people were injured in the blast at the depot.")}
@@ -139,7 +139,7 @@ def test_agreement_is_kept_beside_a_mention_of_another_frame() -> None:
           at(arts["c"], "Forty", "quantity", qty(40, counted="person"))]
     c = verify(STORY, arts, {m.article_id: [m] for m in ms}, [claim("quantity", "people", *ms)]).claims[0]
     assert sorted(d.type for d in c.differences) == ["frame", "frame", "same"]
-    assert c.status == "agreed" and c.independent_sources == 3
+    assert c.status == "undetermined" and c.independent_sources == 3
 
 
 def test_only_unsettled_differences_leave_a_claim_undetermined() -> None:

@@ -10,7 +10,7 @@ from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Me
 from copydesk.text import sentences
 from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count, linked_pairs
 from copydesk.verify.differences import (
-    DISAGREEING, MAX_PAIRS_MENTIONS, UNSETTLED, EntityLookup, claim_differences, later, stated_values,
+    DISAGREEING, UNSETTLED, EntityLookup, claim_differences, later, stated_values,
 )
 from copydesk.verify.truth import TruthDiscovery
 
@@ -113,31 +113,6 @@ def entity_index(story: Story, articles: Mapping[str, Article],
     return EntityIndex.build(articles, mentions, story_id=story.id)
 
 
-def settled_articles(c: Claim, diffs: Sequence[Difference]) -> set[str]:
-    """The articles of the largest set of mentions that only restate one another.
-
-    Mentions linked by an unsettled difference (not one frame, an uncertain reading, an
-    update) are not counted together; a claim is agreed only on what such a set shows.
-    """
-    n = min(len(c.mentions), MAX_PAIRS_MENTIONS)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    apart = {(d.a, d.b) for d in diffs if d.type in UNSETTLED | DISAGREEING}
-    for d in diffs:
-        if (d.a, d.b) not in apart and d.a < n and d.b < n:
-            parent[find(d.a)] = find(d.b)
-    sets: dict[int, set[str]] = {}
-    for i in range(n):
-        sets.setdefault(find(i), set()).add(c.mentions[i].article_id)
-    return max(sets.values(), key=len, default=set())
-
-
 def latest_mention(c: Claim, articles: Mapping[str, Article], diffs: Sequence[Difference]) -> Mention | None:
     """For a claim that a later report updates, the mention of the latest report (None when none updates)."""
     best: Mention | None = None
@@ -214,9 +189,9 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
             d = [replace(x, note=(x.note + "; " if x.note else "") + "same origin (dependent copies)") for x in d]
         elif c.key in GENERIC_KEYS or (c.kind == "date" and any(x.type == "time" for x in d)):
             status = "undetermined"
-        elif any(x.type == "update" for x in d):
-            status = "undetermined"  # the figure changed between reports: no one value is agreed
-        elif any(x.type in UNSETTLED for x in d) and independent_count(settled_articles(c, d), grps) <= 1:
+        elif any(x.type in UNSETTLED for x in d):
+            # a figure that changed between reports, a reading too uncertain, or mentions that state two
+            # things: no one value is agreed, and none is disputed
             status = "undetermined"
         else:
             status = "agreed"
