@@ -96,7 +96,7 @@ def idf_table(parsed: Sequence[Any], min_df: int) -> tuple[dict[str, float], flo
         for s in sentence_spans(doc):
             df.update(set(span_lemmas(doc, s.start, s.end)))
             n += 1
-    idf = {w: round(math.log(n / (1 + c)) + 1, 3) for w, c in df.items() if c >= min_df}
+    idf = {w: round(math.log(n / (1 + c)) + 1, 3) for w, c in sorted(df.items()) if c >= min_df}
     return idf, round(math.log(n / min_df) + 1, 3)
 
 
