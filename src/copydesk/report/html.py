@@ -37,14 +37,29 @@ def environment(*extra: jinja2.BaseLoader) -> jinja2.Environment:
 
 
 def context(report: Mapping[str, Any], href: Callable[[str, int], str]) -> dict[str, Any]:
-    """Template variables shared by the HTML report and the web pages."""
+    """Template variables shared by the HTML report and the web pages.
+
+    ``cite_start`` finds a mention's sentence only for the mentions a page draws (finding it
+    reads the article's parse), once each.
+    """
     arts = {a["id"]: a for a in report["articles"]}
     texts = {aid: a["text"] for aid, a in arts.items()}
+    starts: dict[tuple[str, int, int], int] = {}
 
     def cite_start(m: Mapping[str, Any]) -> int:
-        text = texts.get(m["article"])
-        return sentence_span(text, m["start"], m["end"])[0] if text is not None else m["start"]
+        key = (m["article"], int(m["start"]), int(m["end"]))
+        if key not in starts:
+            text = texts.get(m["article"])
+            starts[key] = sentence_span(text, key[1], key[2])[0] if text is not None else key[1]
+        return starts[key]
 
+    return {"report": report, "articles": arts, "sources": {aid: a["source"] for aid, a in arts.items()},
+            "href": href, "cite_start": cite_start, "shown_items": SHOWN_ITEMS}
+
+
+def cited_sentences(report: Mapping[str, Any], cite_start: Callable[[Mapping[str, Any]], int]) -> dict[str, set[int]]:
+    """Article id -> starts of the sentences the report cites (the brief's citations, every claim's
+    mentions): the standalone report marks them in the article texts."""
     cited: dict[str, set[int]] = {}
     for st in report["stories"]:
         for b in st.get("brief", ()):
@@ -53,11 +68,12 @@ def context(report: Mapping[str, Any], href: Callable[[str, int], str]) -> dict[
         for c in st["claims"]:
             for m in c["mentions"]:
                 cited.setdefault(m["article"], set()).add(cite_start(m))
-    return {"report": report, "articles": arts, "sources": {aid: a["source"] for aid, a in arts.items()},
-            "href": href, "cite_start": cite_start, "cited": cited, "shown_items": SHOWN_ITEMS}
+    return cited
 
 
 def to_html(report: Mapping[str, Any]) -> str:
     """The report as one HTML page; citations jump to highlighted sentences on the same page."""
     env = environment()
-    return env.get_template("report.html").render(**context(report, lambda a, s: f"#{anchor_id(a, s)}"))
+    ctx = context(report, lambda a, s: f"#{anchor_id(a, s)}")
+    ctx["cited"] = cited_sentences(report, ctx["cite_start"])
+    return env.get_template("report.html").render(**ctx)

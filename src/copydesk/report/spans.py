@@ -19,7 +19,7 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)")
 SEASON = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)\s*[-–/]\s*(\d\d)(?!\d)")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8192)  # a few pairs per text: a story of thousands of articles is read once
 def sentence_starts(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every sentence of ``text``, in order."""
     return tuple((s.start, s.end) for s in sentences(text))
