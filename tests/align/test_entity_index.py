@@ -310,6 +310,11 @@ def _given(rows: list[tuple[str, str, str]]) -> tuple[EntityIndex, list[tuple[st
     ([("a", "George W. Bush", "PERSON"), ("b", "George H. W. Bush", "PERSON"), ("c", "George Bush", "PERSON")],
      [0, 1, 2]),
     ([("a", "George W. Bush", "PERSON"), ("c", "George Bush", "PERSON")], [0, 0]),
+    # a generational suffix tells father from son; an article naming both keeps them apart everywhere
+    ([("a", "Robert F. Kennedy Jr.", "PERSON"), ("b", "Robert F. Kennedy", "PERSON")], [0, 1]),
+    ([("a", "Donald Trump", "PERSON"), ("a", "Donald Trump Jr.", "PERSON"), ("b", "Donald Trump", "PERSON")],
+     [0, 1, 0]),
+    ([("a", "Lloyd J. Austin III", "PERSON"), ("b", "Lloyd Austin", "PERSON")], [0, 0]),
     # short given names
     ([("a", "Mo Cheeks", "PERSON"), ("b", "Maurice Cheeks", "PERSON"), ("c", "Cheeks", "PERSON")], [0, 0, 0]),
     # an initial fits the full name it abbreviates, not another

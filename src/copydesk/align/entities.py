@@ -98,6 +98,7 @@ class PersonName:
     first: str
     middles: tuple[str, ...]
     last: str
+    suffix: str = ""  # "jr", "iii": Robert F. Kennedy Jr. is not Robert F. Kennedy
 
     @property
     def full(self) -> bool:
@@ -120,8 +121,9 @@ def person_name(name: str) -> PersonName | None:
     words = normalize(_INITIAL_DOT.sub(r"\1 ", name)).split()
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
+    suffix = ""
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words = words[:-1]
+        suffix, words = words[-1], words[:-1]
     if not words or words[-1] in TITLES:
         return None
     last = words[-1]
@@ -129,9 +131,9 @@ def person_name(name: str) -> PersonName | None:
         if last.startswith(particle) and len(last) > len(particle) + 1:
             last = last[len(particle):]
     if len(words) == 1:
-        return PersonName("", (), last)
+        return PersonName("", (), last, suffix)
     first = NICKNAMES.get(words[0], words[0])
-    return PersonName(first, tuple(w[0] for w in words[1:-1]), last)
+    return PersonName(first, tuple(w[0] for w in words[1:-1]), last, suffix)
 
 
 def country_code(name: str) -> str | None:
@@ -587,14 +589,20 @@ def _fitting(parts: PersonName, people: Iterable[tuple[PersonName, str]]) -> str
     return cids.pop() if len(cids) == 1 else None
 
 
-def _union_by_detail(uf: _Union, items: Sequence[tuple[int, tuple[str, ...]]]) -> None:
-    """Union items that share a key and whose details (middle initials, an initial) do not conflict.
+def _union_by_detail(uf: _Union, items: Sequence[tuple[int, tuple[str, ...]]], locs: Sequence[_Local]) -> None:
+    """Union items that share a key and whose details (middle initials, a suffix, an initial) do not conflict.
 
-    With at most one distinct non-empty detail all join; otherwise those with the same detail join and
-    those without any join each other only.
+    With at most one distinct non-empty detail all join, unless one article names a suffixed and an
+    unsuffixed one apart ("Donald Trump" and "Donald Trump Jr."); otherwise those with the same detail join and those without
+    any join each other only.
     """
     details = {d for _, d in items if d}
-    if len(details) <= 1:
+    seen: dict[str, tuple[str, ...]] = {}
+    apart = False
+    for i, d in items:
+        suffix = tuple(x for x in d if x.startswith("~"))
+        apart = apart or seen.setdefault(locs[i].article, suffix) != suffix
+    if len(details) <= 1 and not apart:
         for i, _ in items[1:]:
             uf.union(items[0][0], i)
         return
@@ -633,7 +641,8 @@ def _link(locs: list[_Local], uf: _Union) -> None:
             if parts is None:
                 named[("PERSON", normalize(loc.canonical))].append(i)
             elif parts.full:
-                full[(parts.first, parts.last)].append((i, parts.middles))
+                full[(parts.first, parts.last)].append(
+                    (i, parts.middles + ((f"~{parts.suffix}",) if parts.suffix else ())))
             else:
                 partial.append((i, parts))
             continue
@@ -657,7 +666,7 @@ def _link(locs: list[_Local], uf: _Union) -> None:
         for i in members[1:]:
             uf.union(members[0], i)
     for items in full.values():
-        _union_by_detail(uf, items)
+        _union_by_detail(uf, items, locs)
     _same_words(locs, uf)
     _containing(locs, uf, [i for items in full.values() for i, _ in items])
     for i, j in retyped:
@@ -687,7 +696,7 @@ def _link(locs: list[_Local], uf: _Union) -> None:
     for i, root in joins:
         uf.union(i, root)
     for items in leftover.values():
-        _union_by_detail(uf, items)
+        _union_by_detail(uf, items, locs)
 
 
 def _words(loc: _Local) -> tuple[str, ...]:
@@ -727,6 +736,8 @@ def _containing(locs: list[_Local], uf: _Union, people: Sequence[int]) -> None:
         words = _words(loc)
         if len(words) < 3 or loc.type == "NORP" or any(w in ORG_WORDS for w in loc.canonical.split()):
             continue
+        if words[-1] in NAME_SUFFIXES:
+            continue  # "Donald Trump Jr." is his own man
         roots = {r for n in range(2, min(longest, len(words) - 1) + 1) for k in range(len(words) - n + 1)
                  for r in names.get(words[k:k + n], ())}
         if len(roots) == 1:
