@@ -17,7 +17,9 @@ their mean (CoNLL F1), in one run:
 ``pairs_precision_recall``: the scorer's pairwise precision and recall on pairs of mentions
 of two documents of one sub-topic, at a few thresholds and at ``THRESHOLD``.
 ``whole_topics`` scores the same systems with both sub-topics of a topic in one block
-(no gold sub-topic: different events told with the same words meet).
+(no gold sub-topic: different events told with the same words meet), and
+``copydesk_stories`` within the stories copydesk's batch grouping makes of all the
+documents (no gold topic either: what an analysis of these articles would compare).
 
 Prints one JSON line. Target on the withheld test topics (36-45): CoNLL F1 >= 78.
 """
@@ -53,12 +55,18 @@ class Mentions:
         # the lemma of each trigger's head token in its parsed sentence
         self.lemma = {m.id: p[ecbplus.head_token(p, m.start, m.end)].lemma_.lower()
                       for d, p in zip(self.docs, parsed) for m in d.mentions}
-        self.group(by_topic=False)
+        self.group("subtopic")
 
-    def group(self, by_topic: bool) -> "Mentions":
-        """Block the mentions by sub-topic, or by whole topic."""
+    def group(self, by: str) -> "Mentions":
+        """Block the mentions by gold sub-topic, by whole topic, or by the story copydesk groups each document in."""
+        if by == "story":
+            blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+            for i, label in enumerate(story_labels(self.docs)):
+                blocks[(0, f"story{label}")].append(i)
+        else:
+            blocks = ecbplus.by_block(self.docs, by_topic=by == "topic")
         self.blocks: list[tuple[str, list[str], list[str], list[Any], list[tuple[int, int]]]] = []
-        for (topic, sub), idx in sorted(ecbplus.by_block(self.docs, by_topic).items()):
+        for (topic, sub), idx in sorted(blocks.items()):
             ids, chains, frames, sents = [], [], [], []
             for i in idx:
                 for m, f in zip(self.docs[i].mentions, self.frames[i]):
@@ -70,6 +78,15 @@ class Mentions:
                 self.blocks.append((f"{topic}:{sub}", ids, chains, frames, sents))
         self.gold = {mid: ch for _, ids, chains, _, _ in self.blocks for mid, ch in zip(ids, chains)}
         return self
+
+
+def story_labels(docs: Sequence[ecbplus.GoldDocument]) -> list[int]:
+    """The story copydesk's batch grouping puts each document in (all documents together, undated)."""
+    from copydesk.models import Article
+    from copydesk.stories import batch
+
+    articles = [Article(id=d.name, source=d.name, text=d.text) for d in docs]
+    return batch.group_labels(articles, None, dated=False)[0]
 
 
 def parse_topics(spec: str | None) -> list[int]:
@@ -235,12 +252,13 @@ def main() -> None:
         "cluster_threshold": model["cluster_threshold"], "threshold": scorer.THRESHOLD,
         "pairs_precision_recall": precision_recall(ms, probs, sorted({0.3, 0.5, 0.7, 0.9, scorer.THRESHOLD})),
     }
-    # without the gold sub-topics: both seminal events of a topic in one block
-    whole = ms.group(by_topic=True)
-    out["whole_topics"] = {"same_lemma": ecbplus.conll(whole.gold, same_lemma(whole)),
-                           "copydesk_before": ecbplus.conll(whole.gold, copydesk_before(whole, weak, related)),
-                           "scorer": ecbplus.conll(whole.gold, clustered(whole, scorer_probs(whole),
-                                                                         model["cluster_threshold"]))}
+    # without the gold sub-topics: both seminal events of a topic in one block, or copydesk's own stories
+    for by, name in (("topic", "whole_topics"), ("story", "copydesk_stories")):
+        g = ms.group(by)
+        out[name] = {"same_lemma": ecbplus.conll(g.gold, same_lemma(g)),
+                     "copydesk_before": ecbplus.conll(g.gold, copydesk_before(g, weak, related)),
+                     "scorer": ecbplus.conll(g.gold, clustered(g, scorer_probs(g), model["cluster_threshold"]))}
+    out["copydesk_stories"]["stories"] = len(g.blocks)
     out["seconds"] = round(time.perf_counter() - t0, 1)
     out["load"] = round(os.getloadavg()[0], 2)
     print(json.dumps(out))
