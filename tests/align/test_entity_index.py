@@ -352,6 +352,8 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     ("Talks between Russia and Ukraine stalled.", ["Russia", "Ukraine"]),
     ("The minister flew to Trinidad and Tobago on Friday.", ["Trinidad and Tobago"]),
     ("The European Union pledged aid.", ["European Union"]),
+    ("Martin Luther King Jr. was born in Atlanta.", ["Martin Luther King Jr.", "Atlanta"]),
+    ("Troy police Lt. Gerry Scherlinck said the suspect fled.", ["Gerry Scherlinck"]),
 ])
 def test_names_end_where_the_name_ends(text: str, names: list[str]) -> None:
     index, _ = _story({"a": text})

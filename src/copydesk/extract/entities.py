@@ -107,7 +107,7 @@ def _opens_name(doc: "Doc", i: int) -> bool:
     rather than describing one ("Russian President Vladimir Putin", "Ukrainian forces")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is not None and _namelike(nxt) and nxt.is_title and nxt.text not in PERSON_TITLES \
-        and nxt.text not in STOP_CAPS and nxt.text not in NORP and not doc[i].whitespace_ == ""
+        and nxt.text not in STOP_CAPS and nxt.text not in NORP and bool(doc[i].whitespace_)
 
 
 def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
@@ -231,7 +231,9 @@ def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | No
         while label == "PERSON" and len(toks) > 1 and toks[0].pos_ == "NOUN" and toks[1].pos_ == "PROPN":
             toks = toks[1:]  # "Producer Neil Meron", "Comedian Ellen DeGeneres": a common noun opens no name
         inner = [k for k, t in enumerate(toks[1:-1], 1) if t.text in PERSON_TITLES]
-        if inner and all(t.pos_ == "PROPN" or t.text in "-‐" for t in toks[inner[-1] + 1:]):
+        rest = toks[inner[-1] + 1:] if inner else []
+        if len(rest) >= 2 and rest[-1].text.rstrip(".").lower() not in ("jr", "sr", "ii", "iii", "iv") \
+                and all(t.pos_ == "PROPN" or t.text in "-‐" for t in rest):
             # "Bank of America Chairman Brian Moynihan": the organisation, then the person after the title
             k = inner[-1]
             while k > 0 and toks[k - 1].text in PERSON_TITLES:
