@@ -229,8 +229,10 @@ def _lost(part: Partition, exc: BaseException) -> Parsed:
 
 #: Dask settings of a local cluster's workers: glibc's own malloc trimming rather than Dask's
 #: 64 KiB threshold, which hands freed memory back after every parse and costs a worker
-#: 10-15% more CPU per article than one process spends (the peak memory is the same).
-LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+#: 10-15% more CPU per article than one process spends (the peak memory is the same); no
+#: statistical profiler sampling every task 100 times a second for a dashboard nobody reads.
+LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                                       "distributed.worker.profile.enabled": False}
 
 
 def _dask() -> Any:
