@@ -296,6 +296,10 @@ SURVIVAL_QUANTITY_ROWS = [
      "The Sixers have lost 22 games this season.", "22", qty(22, counted="game"), None, "frame"),
     ("The Sixers came into the match on a three-game losing streak.", "three-game", qty(3, counted="game"), None,
      "The Sixers have lost 14 games this season.", "14", qty(14, counted="game"), None, "frame"),
+    # a piece of a longer number, as tokenized text splits "2, 000 m"
+    ("The ridge rises 2, 000 m above the valley.", "000 m", qty(0, "m"), None,
+     "The ridge rises about 2000 m above the valley.", "about 2000 m", qty(2000, "m", "approx"), None,
+     "undetermined"),
     # a number in a name ("AK-47", "Flight 370") is no figure
     ("The pirates carried three rifles, the navy said.", "three", qty(3, counted="rifle"), None,
      "The pirates carried AK-47 rifles, the navy said.", "47", qty(47, counted="rifle"), None, "undetermined"),
@@ -357,6 +361,12 @@ SURVIVAL_DATE_ROWS = [
     # granularity: a month and a day inside it
     ("The council voted in March to close the pier.", "March", "2026-03", None, PUB_A,
      "The council voted on March 10 to close the pier.", "March 10", "2026-03-10", None, PUB_B, "bound"),
+    # a time of day whose day was inferred is not set against a day; a day with its time is
+    ("The climber died at 11am, the rescue team said.", "11am", "2013-09-15T11:00", None, None,
+     "The climber died on September 16, 2013, the rescue team said.", "September 16, 2013", "2013-09-16", None,
+     None, "undetermined"),
+    (DATELINE + "The fire broke out on Saturday night at the depot.", "Saturday night", "2026-03-07TNI", None, PUB_A,
+     "The fire broke out on Sunday at the depot, officials said.", "Sunday", "2026-03-08", None, PUB_A, "conflict"),
     # a qualified date ("early April") is not set against a day
     ("The council voted in early April to close the pier.", "early April", "2026-04", "START", PUB_A,
      "The council voted on March 20 to close the pier.", "March 20", "2026-03-20", None, PUB_B, "undetermined"),
@@ -405,6 +415,18 @@ def test_speakers_compare_by_name_not_by_string(sa: str, sb: str, pol_b: str, ex
     assert t == expected, note
 
 
+@pytest.mark.parametrize("person_b,expected", [(True, "speaker"), (None, "speaker"), (False, "verbatim")])
+def test_only_people_are_rival_speakers(person_b: bool | None, expected: str) -> None:
+    """A police force or a car the extractor read as the speaker is no rival attribution."""
+    a = art("a", "Ines Vale said: “The depot will reopen on Monday.”")
+    b = art("b", "“The depot will reopen on Monday,” Bloomington Police said.")
+    people = {("a", "Ines Vale"): True, ("b", "Bloomington Police"): person_b}
+    t, _ = quote_difference(quote(a, "The depot will reopen on Monday.", "Ines Vale"), a.text,
+                            quote(b, "The depot will reopen on Monday", "Bloomington Police"), b.text,
+                            persons=lambda aid, name: people.get((aid, name or "")))
+    assert t == expected
+
+
 @pytest.mark.parametrize("cluster_b,expected", [("c-hale", "verbatim"), ("c-ames", "speaker"), (None, "speaker")])
 def test_aliases_compare_by_entity(cluster_b: str | None, expected: str) -> None:
     """Two names of one entity (as the story's entity index resolves them) are one speaker."""
@@ -429,6 +451,8 @@ def test_speaker_words_drop_case_punctuation_and_titles(name: str, words: list[s
      "The army struck the depot on Monday.", "wording"),
     ("The ministry denied that the army struck the depot.", "The ministry confirmed that the army struck the depot.",
      "polarity"),
+    # tokenized text splits a contraction ("didn ’ t"): the same words all the same
+    ("Smith didn ’ t return a call seeking comment.", "Smith didn't return a call seeking comment.", "same"),
     # a negation raised to the main verb says the same thing
     ("“I didn't feel we were playing our game,” the coach said.",
      "“I felt we weren't playing our game,” the coach said.", "wording"),

@@ -167,3 +167,31 @@ def test_a_value_the_other_article_also_states_for_something_else_is_no_dispute(
     alone = {"a": ms["a"], "b": ms["b"][:1]}
     out = verify(Story("s4", "Gala", ("a", "b")), arts, alone, [c]).claims[0]
     assert [d.type for d in out.differences] == ["conflict"] and out.status == "disputed"
+
+
+def test_speakers_typed_as_organizations_are_no_rival_attribution() -> None:
+    """The extractor types "Bloomington Police" an organization: its quote is not attributed against a person's."""
+    from copydesk.models import Entity, Mention, Quote, Span
+
+    ta = "Ines Vale said: “The depot will reopen on Monday.”"
+    tb = "“The depot will reopen on Monday,” Bloomington Police said."
+    arts = {"a": art("a", ta), "b": art("b", tb)}
+
+    def q(aid: str, text: str, words: str, speaker: str) -> Mention:
+        i = text.index(words)
+        return Mention("quote", i, i + len(words), Quote(speaker, None, None, Span(i, i + len(words)), True), aid)
+
+    ma, mb = q("a", ta, "The depot will reopen on Monday.", "Ines Vale"), q("b", tb, "The depot will reopen on Monday",
+                                                                            "Bloomington Police")
+    ents = {"a": [Mention("entity", 0, 9, Entity("PERSON", "Ines Vale"), "a")],
+            "b": [Mention("entity", tb.index("Bloomington"), tb.index(" said"), Entity("ORG", "Bloomington Police"),
+                          "b")]}
+    story = Story("s5", "Depot", ("a", "b"))
+    out = verify(story, arts, {k: ents[k] + [m] for k, m in (("a", ma), ("b", mb))},
+                 [claim("quote", "depot", ma, mb)]).claims[0]
+    assert [d.type for d in out.differences] == ["verbatim"]
+    ents["b"] = [Mention("entity", tb.index("Bloomington"), tb.index(" said"), Entity("PERSON", "Bloomington Police"),
+                         "b")]
+    out = verify(story, arts, {k: ents[k] + [m] for k, m in (("a", ma), ("b", mb))},
+                 [claim("quote", "depot", ma, mb)]).claims[0]
+    assert [d.type for d in out.differences] == ["speaker"] and out.status == "disputed"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from copydesk.errors import Code, CopydeskError
-from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Mention, Story, Time
+from copydesk.models import Article, Claim, CopyLink, Dependence, Difference, Entity, Mention, Story, Time
 from copydesk.text import sentences
 from copydesk.verify.dependence import dependences, groups as dependence_groups, independent_count, linked_pairs
 from copydesk.verify.differences import (
@@ -91,13 +91,32 @@ def shared_details(claims: Sequence[Claim], classes: Mapping[str, list[list[int]
 
 
 class LazyEntities:
-    """The story's entity index, built on the first speaker it is asked to resolve (most stories ask none)."""
+    """The story's entity index, built on the first speaker it is asked to resolve (most stories ask none),
+    and the types the extractor gave each article's names."""
 
     def __init__(self, story: Story, articles: Mapping[str, Article],
                  mentions: Mapping[str, Sequence[Mention]]) -> None:
         self._args = (story, articles, mentions)
         self._index: EntityLookup | None = None
         self._built = False
+        self._types: dict[str, dict[str, set[str]]] | None = None
+
+    def person(self, article_id: str, name: str | None) -> bool | None:
+        """Whether ``name`` is a person's as the article types it (by the whole name, else its last word)."""
+        if self._types is None:
+            self._types = {}
+            for aid, ms in self._args[2].items():
+                for m in ms:
+                    if isinstance(m.value, Entity):
+                        canon = m.value.canonical.lower()
+                        for key in {canon, canon.split()[-1] if canon.split() else canon}:
+                            self._types.setdefault(aid, {}).setdefault(key, set()).add(m.value.type)
+        words = (name or "").lower().split()
+        table = self._types.get(article_id, {})
+        found = table.get(" ".join(words)) or (table.get(words[-1]) if words else None)
+        if not found:
+            return None
+        return "PERSON" in found
 
     def resolve(self, article_id: str, name: str | None) -> str | None:
         if not self._built:

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Resolves a quote's speaker as one article names it to an entity cluster (``EntityIndex.resolve``).
 Resolver = Callable[[str, "str | None"], "str | None"]
+#: Whether a name, as one article uses it, is a person's (None when the article does not tell).
+PersonCheck = Callable[[str, "str | None"], "bool | None"]
 
 #: Difference types that mean the sources disagree.
 DISAGREEING: frozenset[str] = frozenset({"conflict", "polarity", "speaker"})
@@ -443,6 +445,8 @@ def unsure_quantity(m: Mention, text: str) -> str:
         return f"“{text[m.start:m.end]}” has no comparable value"
     if not (q.counted or q.unit or q.normalized_unit):
         return f"“{text[m.start:m.end]}” says neither what it counts nor its unit"
+    if re.match(r"0\d", text[m.start:m.end]):
+        return f"“{text[m.start:m.end]}” starts with a zero: a piece of a longer number, a date or a code"
     if _in_a_name(m, text):
         return f"“{text[m.start:m.end]}” is part of a name, not a figure"
     return ""
@@ -582,6 +586,8 @@ def unsure_date(m: Mention, text: str, published: str | None) -> str:
         return f"“{words}” names only a {coarse}, too coarse to tell one happening from another"
     if D.ANAPHORIC_DATE.search(words):
         return f"“{words}” is resolved against another date of the text"
+    if re.match(r"\d{4}-\d{2}-\d{2}T", v.timex) and not D.DAY_WORDS.search(words):
+        return f"“{words}” is a time of day whose day was inferred"
     if D.DEICTIC_DATE.search(words) and not D.YEAR.search(words):
         if _stamp(published) is None:
             return f"“{words}” is resolved without a publication date"
@@ -601,8 +607,12 @@ def _only_inferred_year(va: Time, wa: str, vb: Time, wb: str) -> str:
     return "a date without its year: only the year it was given differs"
 
 
+_SPLIT_CONTRACTION = re.compile(r"(\w)\s*['’]\s*(t|s|re|ve|ll|d|m)\b")  # "didn ’ t" as tokenized text writes it
+
+
 def _words(s: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\w'’-]+", s)]
+    """Lower-case words, apostrophes made straight and contractions rejoined ("didn ’ t" -> "didn't")."""
+    return [w.lower() for w in re.findall(r"[\w'-]+", _SPLIT_CONTRACTION.sub(r"\1'\2", s.replace("’", "'")))]
 
 
 def word_diff(a: Sequence[str], b: Sequence[str], limit: int = 8) -> str:
@@ -659,12 +669,14 @@ def speaker_words(name: str | None) -> list[str]:
     return words
 
 
-def speakers_differ(ma: Mention, mb: Mention, resolve: Resolver | None = None) -> bool:
+def speakers_differ(ma: Mention, mb: Mention, resolve: Resolver | None = None,
+                    persons: PersonCheck | None = None) -> bool:
     """Whether two quotes name two different people as their speaker.
 
     Only named speakers can differ ("the letter", "a spokesman" never do), and never when
-    their surnames match after case, punctuation and titles ("Mr. Hale" / "Omar Hale") or
-    when the story's entity index resolves both names to one entity (an alias).
+    their surnames match after case, punctuation and titles ("Mr. Hale" / "Omar Hale"), when
+    the story's entity index resolves both names to one entity (an alias), or when ``persons``
+    says a name is no person's (an organization or a product read as the speaker).
     """
     qa, qb = ma.value, mb.value
     assert isinstance(qa, Quote) and isinstance(qb, Quote)
@@ -673,6 +685,9 @@ def speakers_differ(ma: Mention, mb: Mention, resolve: Resolver | None = None) -
     wa, wb = speaker_words(qa.speaker), speaker_words(qb.speaker)
     if not wa or not wb or wa[-1] == wb[-1] or speaker_key(qa.speaker) == speaker_key(qb.speaker):
         return False
+    if persons is not None and (persons(ma.article_id, qa.speaker) is False
+                                or persons(mb.article_id, qb.speaker) is False):
+        return False  # an outlet, a police force, a car misread as the speaker: no rival attribution
     if resolve is not None:
         ca, cb = resolve(ma.article_id, qa.speaker), resolve(mb.article_id, qb.speaker)
         if ca and ca == cb:
@@ -686,7 +701,7 @@ def _speech_act(q: Quote) -> str:
 
 
 def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
-                     resolve: Resolver | None = None) -> tuple[str, str]:
+                     resolve: Resolver | None = None, persons: PersonCheck | None = None) -> tuple[str, str]:
     """Verbatim, truncated, drift, speaker or paraphrase between two quote mentions."""
     qa, qb = ma.value, mb.value
     assert isinstance(qa, Quote) and isinstance(qb, Quote)
@@ -695,7 +710,7 @@ def quote_difference(ma: Mention, ta: str, mb: Mention, tb: str, *,
     if _speech_act(qa) != _speech_act(qb):
         return "frame", (f"{qa.speaker or 'the speaker'} {qa.polarity} it in one article, "
                          f"{qb.speaker or 'the speaker'} {qb.polarity} it in the other")
-    if speakers_differ(ma, mb, resolve):
+    if speakers_differ(ma, mb, resolve, persons):
         return "speaker", f"attributed to {qa.speaker} in one article, to {qb.speaker} in the other"
     if wa == wb:
         return "verbatim", ""
@@ -766,14 +781,14 @@ def mention_difference(kind: str, ma: Mention, ta: str, mb: Mention, tb: str,
                        times: Mapping[str, str | None] | None = None, *,
                        published: tuple[str | None, str | None] = (None, None),
                        frames: tuple[ValueFrame, ValueFrame] | None = None,
-                       resolve: Resolver | None = None) -> tuple[str, str]:
+                       resolve: Resolver | None = None, persons: PersonCheck | None = None) -> tuple[str, str]:
     """Dispatch on the claim kind."""
     if kind == "quantity" and isinstance(ma.value, Quantity) and isinstance(mb.value, Quantity):
         return quantity_difference(ma, ta, mb, tb, times, published=published, frames=frames)
     if kind == "date" and isinstance(ma.value, Time) and isinstance(mb.value, Time):
         return date_difference(ma, ta, mb, tb, published=published, frames=frames)
     if kind == "quote" and isinstance(ma.value, Quote) and isinstance(mb.value, Quote):
-        return quote_difference(ma, ta, mb, tb, resolve=resolve)
+        return quote_difference(ma, ta, mb, tb, resolve=resolve, persons=persons)
     return statement_difference(ma, ta, mb, tb, frames=frames)
 
 
@@ -829,6 +844,7 @@ def claim_differences(claim: Claim, articles: Mapping[str, Article],
         return frames[i]
 
     resolve = entities.resolve if entities is not None else None
+    persons = getattr(entities, "person", None)
     out = []
     for i in range(len(ms)):
         for j in range(i + 1, len(ms)):
@@ -837,7 +853,8 @@ def claim_differences(claim: Claim, articles: Mapping[str, Article],
             aa, ab = articles[ms[i].article_id], articles[ms[j].article_id]
             pair = (frame(i), frame(j)) if claim.kind != "quote" else None
             t, note = mention_difference(claim.kind, ms[i], aa.text, ms[j], ab.text, times,
-                                         published=(aa.published, ab.published), frames=pair, resolve=resolve)
+                                         published=(aa.published, ab.published), frames=pair, resolve=resolve,
+                                         persons=persons)
             if claim.kind == "date" and t == "conflict":
                 t, note = _deictic_apart(ms[i], aa, ms[j], ab, t, note)
             if t == "conflict" and stated is not None:

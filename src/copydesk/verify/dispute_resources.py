@@ -77,6 +77,11 @@ ANAPHORIC_DATE = re.compile(
     r"(?i)\b(?:(?:the )?same (?:day|week|month)|that (?:day|week|month|morning|night|evening)|"
     r"the (?:next|following|previous|preceding) (?:day|week|month)|the day (?:before|after)|days? later|"
     r"days? earlier|a week later|a week earlier)\b")
+#: Words that name a day in a time expression ("Sunday night", "March 3 at noon", "yesterday morning").
+DAY_WORDS = re.compile(
+    r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?\b.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|\d{4}-\d{2}-\d{2})")
 #: A year written out in the mention ("March 2026", "2025").
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 #: Sentences from the top of an article within which a relative date is read against its dateline.
