@@ -2,7 +2,8 @@
 
 Each story is extracted, grouped into claims and linked by copies once; then the same
 claims are verified twice: by ``copydesk.verify`` as checked out, and by the verify
-package of ``--baseline`` (a git revision, read with ``git show`` into a private package).
+package of ``--baseline`` (a git revision, read with ``git show`` into a private package;
+its dependence module is the current one, so only differences and statuses change).
 Stories: the bundled example (grouped as ``analyze`` groups it) and each ECB+ topic of
 ``--topics`` (dev topics by default), every document of a topic as one story.
 
@@ -32,7 +33,8 @@ from copydesk.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEV_TOPICS = (2, 5, 12)
-VERIFY_FILES = ("__init__.py", "differences.py", "dependence.py", "truth.py", "resources.py")
+#: The verify files read at ``--baseline``; ``dependence.py`` (not part of this change) is the current one.
+VERIFY_FILES = ("__init__.py", "differences.py", "truth.py", "resources.py")
 PACKAGE = "copydesk_verify_baseline"
 
 
@@ -46,6 +48,8 @@ def baseline_verify(rev: str, repo: Path) -> ModuleType:
         if shown.returncode != 0:
             raise SystemExit(f"git show {rev}:src/copydesk/verify/{name} failed: {shown.stderr.strip()}")
         (where / name).write_text(shown.stdout.replace("copydesk.verify", PACKAGE), encoding="utf-8")
+    current = Path(verify.dependence.__file__).read_text(encoding="utf-8")
+    (where / "dependence.py").write_text(current.replace("copydesk.verify", PACKAGE), encoding="utf-8")
     sys.path.insert(0, str(where.parent))
     return importlib.import_module(PACKAGE)
 
