@@ -354,6 +354,8 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     ("The European Union pledged aid.", ["European Union"]),
     ("Martin Luther King Jr. was born in Atlanta.", ["Martin Luther King Jr.", "Atlanta"]),
     ("Troy police Lt. Gerry Scherlinck said the suspect fled.", ["Gerry Scherlinck"]),
+    ("Speaker of the House Mike Johnson said the vote would happen.", ["Mike Johnson"]),
+    ("White House Press Secretary Karine Jean-Pierre spoke.", ["Karine Jean-Pierre"]),
 ])
 def test_names_end_where_the_name_ends(text: str, names: list[str]) -> None:
     index, _ = _story({"a": text})
@@ -363,6 +365,15 @@ def test_names_end_where_the_name_ends(text: str, names: list[str]) -> None:
     types = {"FBI": "ORG", "AMA": "ORG", "WASHINGTON": "GPE"}
     for n in set(names) & set(types):
         assert index.cluster(_cid(index, {"a": text}, "a", n) or "").type == types[n], n
+
+
+def test_a_surname_that_is_also_a_title_stays_his() -> None:
+    texts = {"a": "Billy King said the team was ready. King added that the coach would stay.",
+             "b": "Speaker of the House Mike Johnson said the vote would happen."}
+    index, _ = _story(texts)
+    second = texts["a"].index("King added")
+    assert index.at("a", second, second + 4) == _cid(index, texts, "a", "Billy King") is not None
+    assert {index.cluster(c.id).name for c in index.clusters if "b" in c.articles} == {"Mike Johnson"}
 
 
 def test_a_surname_the_recognizer_took_for_a_place_is_the_person() -> None:

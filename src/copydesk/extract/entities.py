@@ -69,7 +69,8 @@ def _name_tokens(tokens: list["Token"]) -> tuple[list["Token"], str | None]:
     while len(tokens) > 1 and (tokens[0].text in PERSON_TITLES or tokens[0].text.rstrip(".") + "." in PERSON_TITLES):
         title = tokens[0].text
         tokens = tokens[1:]
-    if title and len(tokens) >= 4 and tokens[0].lower_ == "of" and all(t.pos_ == "PROPN" for t in tokens[1:]):
+    if title and len(tokens) >= 4 and tokens[0].lower_ == "of" and tokens[-2].pos_ == tokens[-1].pos_ == "PROPN" \
+            and all(t.pos_ == "PROPN" or t.lower_ == "the" for t in tokens[1:]):
         tokens = tokens[-2:]  # "Secretary of State Antony Blinken": the office, then given name and surname
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "'", "’")):
         tokens = tokens[:-1]
@@ -122,6 +123,9 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
                 and not doc[end].whitespace_ and _namelike(doc[end + 1]):
             end += 2  # "Jean-Pierre" in three tokens
             continue
+        if end > start and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" \
+                and doc[start].ent_type_ != "PERSON":
+            break  # "the House Mike Johnson": a person's name the recognizer starts here is no part of a place
         if not (_namelike(doc[end]) or (
                 doc[end].lower_ in NAME_GLUE and end + 1 < len(doc) and (_namelike(doc[end + 1]) or (
                     doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _namelike(doc[end + 2]))))):
@@ -132,12 +136,14 @@ def _grow(doc: "Doc", start: int, end: int) -> tuple[int, int]:
             # "Craig Zadan and Neil Meron", "the Bank of America and the Treasury", "Russia and Ukraine": two
             # names ("Trinidad and Tobago" is one)
             break
-        if doc[end].lower_ in _PERSON_BREAKS and _person_span(doc, start):
-            break  # "Rep. Nancy Pelosi of California": her name ends before "of"
+        if doc[end].lower_ in _PERSON_BREAKS and _person_span(doc, start) \
+                and any(t.text not in PERSON_TITLES and t.lower_ not in NAME_GLUE for t in doc[start:end]):
+            break  # "Rep. Nancy Pelosi of California": her name ends before "of" ("Speaker of the House" goes on)
         end += 1
     while end > start and (doc[end - 1].lower_ in NAME_GLUE or doc[end - 1].pos_ == "ADJ"):
         end -= 1
-    while start > 0 and doc[start - 1].text not in STOP_CAPS and not doc[start - 1].is_space and (
+    while start > 0 and doc[start - 1].text not in STOP_CAPS and not doc[start - 1].is_space \
+            and (doc[start - 1].ent_iob_ == "O" or doc[start].ent_iob_ == "I") and (
             doc[start - 1].pos_ == "PROPN" or (
             _namelike(doc[start - 1]) and doc[start - 1].head.i in range(start, end)
             and (doc[start - 1].text not in NORP or _opens_name(doc, start - 1))
@@ -198,6 +204,8 @@ def _candidates_from_doc(doc: "Doc") -> list[tuple[int, int, str, bool, str | No
         if ent.label_ not in LABELS:
             continue
         lo, hi = _grow(doc, ent.start, ent.end)
+        while lo < ent.start and lo in taken:  # grown back into the name before it: start after that name
+            lo += 1
         if taken.isdisjoint(range(lo, hi)):
             spans.append((lo, hi, ent.label_))
             taken.update(range(lo, hi))
@@ -284,6 +292,8 @@ def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (),
         if kind not in ("PERSON", "?", "NORP") and not titled and " " not in name and name in people \
                 and not is_country(name):
             kind = "PERSON"  # "Jackson" after "Vincent Jackson": his surname, not the city
+        if kind == "PERSON" and name in PERSON_TITLES and name not in people:
+            continue  # "Speaker" alone is a title, no name (but "King" after "Billy King" is his surname)
         if kind == "?" or (kind == "PERSON" and len(name.split()) == 1):
             canon = people.get(name)
             if canon is None:
