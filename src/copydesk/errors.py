@@ -40,6 +40,7 @@ class Code(str, Enum):
     # align / verify
     E401 = "verification failed: {detail}"
     E402 = "no such entity cluster: {detail}"
+    E403 = "no claim frame: {detail}"
     # report
     E501 = "citation does not match its article: {detail}"
     E502 = "report does not match its schema: {detail}"

@@ -175,3 +175,12 @@ def test_a_relative_pronoun_stands_for_its_noun() -> None:
 def test_a_count_that_describes_another_noun(sentence: str, phrase: str, predicate: str) -> None:
     """"a three-game streak" is a property of the streak, not a count of games lost."""
     assert _frame(sentence, phrase).predicate == predicate
+
+
+def test_a_mention_outside_the_text_is_a_coded_error() -> None:
+    from copydesk.errors import CopydeskError
+
+    doc = parse("The port closed on Sunday.")
+    with pytest.raises(CopydeskError) as e:
+        frame_of(Mention("time", 40, 46, Time("2024-01-01")), doc)
+    assert e.value.code.name == "E403"

@@ -27,6 +27,7 @@ from copydesk.align.frames import EntityKey, Frame, event_class, frame_of, repor
 from copydesk.align.resources import (
     CATEGORY_SLOTS, DIMENSIONS, EVENT_NOUNS, EVENT_SYNONYMS, STOPWORDS, WORD_RE,
 )
+from copydesk.errors import CopydeskError
 from copydesk.models import (
     Article, Claim, Entity, Mention, Quantity, Quote, Span, Story, Time, content_id,
 )
@@ -212,8 +213,8 @@ def dimension(q: Quantity) -> str:
 def _frame(m: Mention, text: str, key: EntityKey) -> Frame | None:
     try:
         return frame_of(m, parse(text), key)
-    except ValueError:
-        return None  # a mention the parse has no token for
+    except CopydeskError:
+        return None  # a mention the parse has no token for (E403): compared without a frame
 
 
 def _quantity_profile(m: Mention, text: str, sent: Span, ents: frozenset[str], key: EntityKey) -> Profile:

@@ -23,6 +23,7 @@ from copydesk.align.resources import (
     DIMENSIONS, EVENT_NOUNS, EVENT_SYNONYMS, FUTURE_AUX, LOCATION_CASES, NEGATORS, PLACE_TYPES, STOPWORDS,
     LIGHT_VERBS, SUPPORT_VERBS,
 )
+from copydesk.errors import Code, CopydeskError
 from copydesk.extract.quote_cues import verb_lemma
 from copydesk.extract.quotes import cue_lemmas
 from copydesk.extract.resources.quotes import (
@@ -489,10 +490,13 @@ def _described(counted: "Token") -> "Token | None":
 
 
 def frame_of(mention: Mention, doc: "Doc", entity_key: EntityKey | None = None) -> Frame:
-    """The frame a mention (quantity, date, quote, statement) is the value of: its governing predicate."""
+    """The frame a mention (quantity, date, quote, statement) is the value of: its governing predicate.
+
+    E403 when the mention covers no token of ``doc`` (it is not a span of the parsed text).
+    """
     toks = _mention_tokens(doc, mention)
     if not toks:
-        raise ValueError(f"mention {mention.start}..{mention.end} lies outside the parsed text")
+        raise CopydeskError(Code.E403, detail=f"mention {mention.start}..{mention.end} covers no token of the parsed text")
     v = mention.value
     if isinstance(v, Quote):
         return _quote_frame(mention, v, doc, toks, entity_key)
