@@ -319,6 +319,9 @@ def _given(rows: list[tuple[str, str, str]]) -> tuple[EntityIndex, list[tuple[st
     ([("a", "Mo Cheeks", "PERSON"), ("b", "Maurice Cheeks", "PERSON"), ("c", "Cheeks", "PERSON")], [0, 0, 0]),
     # an initial fits the full name it abbreviates, not another
     ([("a", "J. Biden", "PERSON"), ("b", "Joe Biden", "PERSON"), ("c", "Hunter Biden", "PERSON")], [0, 0, 1]),
+    # "the Academy" is its article's one "Academy of ..."; not where the article names two
+    ([("a", "Academy of Motion Picture Arts and Sciences", "ORG"), ("a", "Academy", "ORG")], [0, 0]),
+    ([("a", "Academy of Sciences", "ORG"), ("a", "Academy of Arts", "ORG"), ("a", "Academy", "ORG")], [0, 1, 2]),
     # a nationality never links to its country
     ([("a", "American", "NORP"), ("b", "America", "GPE"), ("c", "U.S.", "GPE")], [0, 1, 1]),
     # two surnames in two articles with no full name are the same-string entity

@@ -671,6 +671,7 @@ def _link(locs: list[_Local], uf: _Union) -> None:
     _containing(locs, uf, [i for items in full.values() for i, _ in items])
     for i, j in retyped:
         uf.union(i, j)
+    _short_forms(locs, uf)
     # Acronyms join the one spelled-out name whose initials they are.
     for i, acro in acronyms:
         roots = {uf.find(j) for j in spelled.get(acro, ())}
@@ -742,6 +743,26 @@ def _containing(locs: list[_Local], uf: _Union, people: Sequence[int]) -> None:
                  for r in names.get(words[k:k + n], ())}
         if len(roots) == 1:
             joins.append((j, roots.pop()))
+    for j, root in joins:
+        uf.union(j, root)
+
+
+def _short_forms(locs: list[_Local], uf: _Union) -> None:
+    """"The Academy" is the article's one "Academy of Motion Picture Arts and Sciences": the head of an
+    "X of Y" name stands for it where that article names exactly one such."""
+    heads: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, loc in enumerate(locs):
+        words = _words(loc)
+        if not loc.person and loc.type != "NORP" and len(words) >= 3 and words[1] == "of":
+            heads[(loc.article, words[0])].add(uf.find(i))
+    joins = []
+    for j, loc in enumerate(locs):
+        words = _words(loc)
+        if loc.person or loc.type == "NORP" or len(words) != 1 or country_code(loc.canonical):
+            continue
+        roots = heads.get((loc.article, words[0]), set())
+        if len(roots) == 1:
+            joins.append((j, next(iter(roots))))
     for j, root in joins:
         uf.union(j, root)
 
