@@ -593,8 +593,8 @@ def _union_by_detail(uf: _Union, items: Sequence[tuple[int, tuple[str, ...]]], l
     """Union items that share a key and whose details (middle initials, a suffix, an initial) do not conflict.
 
     With at most one distinct non-empty detail all join, unless one article names a suffixed and an
-    unsuffixed one apart ("Donald Trump" and "Donald Trump Jr."); otherwise those with the same detail join and those without
-    any join each other only.
+    unsuffixed one apart ("Donald Trump" and "Donald Trump Jr."); otherwise those with the same detail
+    join and those without any join each other only.
     """
     details = {d for _, d in items if d}
     seen: dict[str, tuple[str, ...]] = {}
