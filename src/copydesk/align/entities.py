@@ -17,7 +17,8 @@ is linked here to the same entity in the story's other articles by name compatib
   spelt the same is one entity whatever type the recognizer gave it, and a one-word name typed a
   place is the person of its own article whose surname it is ("Jackson");
 - a longer name around the full name of one person the story names more than once is that person
-  (a headline's "Sixers Hire Maurice Cheeks").
+  (a headline's "Sixers Hire Maurice Cheeks");
+- "the Academy" is its article's one "Academy of ..."; a generational suffix tells father from son.
 
 A capital or a seat of government is its own entity; ``stands_for`` gives the state it stands
 for ("Moscow", "the Kremlin" -> Russia) so that alignment may compare agents by it.
