@@ -17,8 +17,9 @@ def at(a: Article, phrase: str, kind: str, value: object, nth: int = 0) -> Menti
     return Mention(kind, i, i + len(phrase), value, article_id=a.id)  # type: ignore[arg-type]
 
 
-FACTORS = {"km": 1000.0, "mile": 1609.344, "m": 1.0, "USD": 1.0, "kg": 1.0, "lb": 0.45359237, None: 1.0}
-BASE = {"km": "m", "mile": "m", "m": "m", "USD": "USD", "kg": "kg", "lb": "kg", None: None}
+FACTORS = {"km": 1000.0, "mile": 1609.344, "m": 1.0, "USD": 1.0, "kg": 1.0, "lb": 0.45359237, "year": 31557600.0,
+           None: 1.0}
+BASE = {"km": "m", "mile": "m", "m": "m", "USD": "USD", "kg": "kg", "lb": "kg", "year": "s", None: None}
 
 
 def qty(amount: float | None, unit: str | None = None, qualifier: str | None = None, counted: str | None = None,

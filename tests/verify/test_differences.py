@@ -273,6 +273,9 @@ SURVIVAL_QUANTITY_ROWS = [
     # the same words are the same value, however each was read
     ("The Sixers lost 88-72 in Cleveland.", "88-72", qty(None, low=72, high=88, qualifier="range"), None,
      "Cleveland beat the Sixers 88-72.", "88-72", qty(None, low=88, high=88, qualifier="range"), None, "same"),
+    # a figure of a person is compared whatever noun names the person
+    ("Police arrested a 38-year-old resident of the town.", "38-year", qty(38, "year"), None,
+     "Police arrested a 39-year-old man from the town.", "39-year", qty(39, "year"), None, "conflict"),
     # a figure that says neither what it counts nor its unit is not read with confidence
     ("The final tally was 12, the board said.", "12", qty(12), None,
      "The final tally was 40, the board said.", "40", qty(40), None, "undetermined"),

@@ -153,6 +153,7 @@ class ValueFrame:
     agent: str | None = None  # who did it (subject), by name or lemma
     patient: str | None = None  # to whom or what
     named: frozenset[str] = frozenset()  # the arguments that name an entity (not a common noun's lemma)
+    noun: bool = False  # the predicate is a noun ("a 38-year-old resident"): no happening unless an event noun
 
 
 def value_frame(m: Mention, text: str) -> ValueFrame:
@@ -172,8 +173,11 @@ def value_frame(m: Mention, text: str) -> ValueFrame:
     if f.predicate_span is not None and not _plausible_predicate(m, doc, f.predicate_span):
         return parse_frame(m, text)
     word = f.predicate_span.of(text).lower() if f.predicate_span is not None else ""
+    head = doc.char_span(f.predicate_span.start, f.predicate_span.end, alignment_mode="expand") \
+        if f.predicate_span is not None else None
+    noun = head is not None and len(head) > 0 and head.root.pos_ in ("NOUN", "PROPN")
     return ValueFrame(f.predicate, word, f.polarity, f.modality, f.arguments, f.lemmas, f.agent, f.patient,
-                      getattr(f, "named", frozenset()))
+                      getattr(f, "named", frozenset()), noun)
 
 
 PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
@@ -276,6 +280,8 @@ def same_predicate(a: ValueFrame, b: ValueFrame, mutual: bool = True) -> bool:
     ca, cb = _predicate_class(a), _predicate_class(b)
     if ca and cb:
         return ca == cb
+    if (a.noun and not ca) or (b.noun and not cb):
+        return True  # a figure of a person or thing ("a 38-year-old resident"), not of a happening
 
     def found(x: ValueFrame, y: ValueFrame) -> bool:
         mine = x.arguments | {x.predicate} | ({_predicate_class(x)} - {""})
