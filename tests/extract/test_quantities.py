@@ -163,3 +163,84 @@ def test_counted_noun_is_read_off_the_parse(text: str, surface: str, counted: st
     found = {text[m.start:m.end]: m.value for m in find(text)}
     assert surface in found, list(found)
     assert found[surface].counted == counted
+
+
+# -- numbers that are no quantity -------------------------------------------------------------
+
+def _surfaces(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find(text)]
+
+
+@pytest.mark.parametrize("text, not_read, still_read", [
+    # times of day, also as tokenized text spaces them
+    ("Pirates attacked the tanker at about 1100 hrs IST, 150 miles west of Aden.", ["1100", "about 1100 hrs"], ["150 miles"]),
+    ("The ship sent a distress call at 1100 hours that two boats were closing in.", ["1100 hours"], []),
+    ("At about 9: 25 on Thursday, sailors spotted five boats.", ["9", "25", "about 9"], ["five"]),
+    ("Police said the crash happened around 7 p. m. and injured 4 people.", ["around 7", "7"], ["4"]),
+    ("The gunman walked in at 10:30 a.m. and shot 3 workers.", ["10", "30"], ["3"]),
+    ("Last updated at 03. 31 BST, 12 climbers were still missing.", ["03", "31"], ["12"]),
+    ("Posted 6: 07: 15 PM, the report counted 26 pirates.", ["6", "07", "15"], ["26"]),
+    # dates written in figures, months in capitals, short years
+    ("Updated 4 / 11 / 2007 1: 26 PM: the man shot 3 colleagues.", ["4", "11", "1"], ["3"]),
+    ("SEPTEMBER 19, 2013: a driver hit 2 pedestrians.", ["19"], ["2"]),
+    ("He was fired 52 games into the 2003 - 04 season.", ["04"], ["52"]),
+    ("The four-time All-Star (1983, '86, '87) scored 20 points.", ["86", "87"], ["20"]),
+    # web addresses, whole or spaced by a tokenizer
+    ("Read it at http://www.example.com/2013/08/02/story-598760 with 5 photos.", ["2013", "08", "02", "598760"], ["5"]),
+    ("http: / / www. example. com / 2007 / 04 / 10 / us / 26 - pirates - held. html 26 pirates were held.",
+     ["04", "10"], ["26"]),
+    # designations and street addresses
+    ("Sailors seized six AK-47 rifles and 12 magazines.", ["47", "AK-47"], ["six", "12"]),
+    ("Troops found 14 AK 47 rifles on the boat.", ["47"], ["14"]),
+    ("The shooting happened at 40 East 5th Ave. where 2 men worked.", ["40"], ["2"]),
+    ("She was struck outside the store at 200 W. American Blvd. on Wednesday.", ["200", "200 W"], []),
+    ("Police chased him for 30 miles on Interstate 75.", ["75"], ["30 miles"]),
+])
+def test_numbers_that_are_no_quantity(text: str, not_read: list[str], still_read: list[str]) -> None:
+    got = _surfaces(text)
+    for s in not_read:
+        assert s not in got, (s, got)
+    for s in still_read:
+        assert any(s == g or g.endswith(s) for g in got), (s, got)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("The Sixers have opened 9-14 with eight losses in their last 10 games.", "9-14"),
+    ("Friday's 88-72 setback at Cleveland was their third loss in a row.", "88-72"),
+    ("He led the team to a 162 - 139 record in Portland.", "162 - 139"),
+    ("The Chargers reached the playoffs with an 8 - 8 record.", "8 - 8"),
+    ("The Sixers ( 9-14) are last in the division.", "9-14"),
+    ("The team has a record of 18-30 after the break.", "18-30"),
+])
+def test_a_won_lost_record_or_score_is_no_range(text: str, gone: str) -> None:
+    assert all(gone not in s for s in _surfaces(text))
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("Between 5-10 people were hurt in the blast.", "Between 5-10", 5, 10),
+    ("Rebels killed 10-15 soldiers near the town.", "10-15", 10, 15),
+    ("Ratings rose among women 25-54, the network said.", "25-54", 25, 54),
+])
+def test_a_real_range_still_reads(text: str, surface: str, low: float, high: float) -> None:
+    m = next(m for m in find(text) if text[m.start:m.end] == surface)
+    assert (m.value.low, m.value.high) == (low, high)
+
+
+@pytest.mark.parametrize("text, surface, amount, unit", [
+    ("A British climber fell about 2, 000 feet to his death.", "about 2, 000 feet", 2000, "ft"),
+    ("She was the only doctor for 2, 500 people in the town.", "2, 500", 2500, None),
+    ("It received a $500, 000 grant last year.", "$500, 000", 500_000, "USD"),
+    ("A supertanker loaded with $ 100 million of crude oil was seized.", "$ 100 million", 1e8, "USD"),
+])
+def test_tokenized_thousands_and_currency_read_whole(text: str, surface: str, amount: float, unit: str | None) -> None:
+    m = next(m for m in find(text) if text[m.start:m.end] == surface)
+    assert m.value.amount == amount and m.value.unit == unit
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A 61-year-old man was charged with murder.", "61-year"),
+    ("Officers found a 12 - gauge shotgun in the car.", "12"),
+    ("Prices rose 3, 4 and 5 percent in three years.", "3"),
+])
+def test_bare_numbers_near_capitals_and_commas_still_read(text: str, surface: str) -> None:
+    assert surface in _surfaces(text)

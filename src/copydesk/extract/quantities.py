@@ -297,6 +297,43 @@ def _rate_range(text: str, a: _Atom, b: _Atom) -> Mention | None:
     return Mention("quantity", start, bpm.end(), q)
 
 
+def _not_quantities(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are no quantity: web addresses, times of day, numeric dates,
+    capitalized months before a day, short years, designations ("AK-47") and street addresses.
+
+    Their digits would otherwise read as counts ("18: 50 IST" as 18 and 50) and be set
+    against real figures of another article.
+    """
+    spans = [(m.start(), m.end()) for pat in (P.URL, P.CLOCK, P.NUMERIC_DATE, P.CAPS_MONTH_DAY)
+             for m in pat.finditer(text)]
+    spans += [(m.start("t"), m.end("t")) for m in P.CLOCK_AT.finditer(text)]
+    spans += [m.span("y") if m.group("y") else m.span("y2") for m in P.SHORT_YEAR.finditer(text)]
+    spans += [m.span("n") for pat in (P.DESIGNATION, P.ADDRESS) for m in pat.finditer(text)]
+    return spans
+
+
+def _is_record(text: str, doc: "Doc", a: _Atom, b: _Atom) -> bool:
+    """A bare "A-B" of two whole numbers that is a won-lost record or a score, not a range.
+
+    It is one when it falls (88-72), when a record noun follows ("a 9-14 start"), or when
+    the words before name a record ("a record of 9-14", "he was 162-139").
+    """
+    if a.unit or b.unit or a.currency or b.currency or not (a.digits and b.digits):
+        return False
+    if not re.fullmatch(r"\s?[-–]\s?", text[a.end:b.start]) or "." in a.raw + b.raw:
+        return False
+    if a.value >= b.value:
+        return True
+    nxt = P.WORD.match(text, b.end + 1) if text[b.end:b.end + 1] == " " else None
+    if nxt and (nxt.group().lower() in N.RECORD_NOUNS or nxt.group().lower() == "on"
+                and text[nxt.end():nxt.end() + 11] == " the season"):
+        return True
+    before = text[max(0, a.start - 20):a.start].lower().rstrip(" (")
+    return any(re.search(rf"\b{re.escape(w)}$", before) for w in N.RECORD_BEFORE) or \
+        (text[a.start - 1:a.start] == "(" and text[b.end:b.end + 1] == ")") or \
+        (text[a.start - 2:a.start] == "( " and text[b.end:b.end + 1] == ")")
+
+
 def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (), published: date | None = None,
          entities: Sequence[Mention] = ()) -> list[Mention]:
     """Every quantity in ``text`` as a Mention(kind="quantity") with a Quantity value.
@@ -308,6 +345,7 @@ def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (),
     doc = doc if doc is not None else parse(text)
     phones = [(p.start(), p.end()) for p in P.PHONE.finditer(text)
               if sum(c.isdigit() for c in p.group()) >= 7 and ("-" in p.group() or "(" in p.group())]
+    phones += _not_quantities(text)
     atoms = [a for a in (_atom(text, m) for m in P.ATOM.finditer(text)) if a is not None
              and not any(s <= a.start < e for s, e in phones)]
     out: list[Mention] = []
@@ -339,6 +377,9 @@ def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (),
                 (a.currency is None or b.currency is None or a.currency == b.currency) and \
                 not (a.unit and b.currency) and not (a.currency and b.unit) and \
                 (a.digits or not b.digits) and (gap != "-" or not text[b.start - 1:b.start] == " " or a.unit is None)
+            if ok and _is_record(text, doc, a, b):
+                i += 2
+                continue
             if ok:
                 low, high = a.value, b.value
                 if a.currency is None and b.currency and b.m.group("scale") and not a.m.group("scale"):

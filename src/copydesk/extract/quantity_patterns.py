@@ -43,7 +43,7 @@ WORD_NUMBER = (
 )
 _FRAC = "".join(N.UNICODE_FRACTIONS)
 DIGIT_NUMBER = (
-    r"\d+/\d+(?![\d/])|(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+)(?:\.\d+)?(?:[eE][-−]?\d+|\s?[×x]\s?10\^?[-−]?\d+)?"
+    r"\d+/\d+(?![\d/])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d(?:, \d{3})+(?![\d,]|\.\d)|\d{1,3}(?:, 000)+(?![\d,]|\.\d)|\d{1,3}(?: \d{3})+(?![\d,.])|\d+)(?:\.\d+)?(?:[eE][-−]?\d+|\s?[×x]\s?10\^?[-−]?\d+)?"
     rf"(?:\s?[{_FRAC}]|\s+\d+/\d+(?!\d))?"
     rf"|\.\d+|[{_FRAC}]"
 )
@@ -68,7 +68,7 @@ ATOM = re.compile(
     r"(?<![\w.,/:#@$£€¥+^])(?<![A-Za-z][-−])(?<!\d[.,])"
     r"(?P<paren>\()?"
     rf"(?P<neg>[-−](?=[\d{_CUR_SYM}]))?"
-    rf"(?:(?P<cur>{_CUR_SYM})|(?P<code>{_CUR_CODE})\s?)?"
+    rf"(?:(?P<cur>{_CUR_SYM})(?: (?=\d))?|(?P<code>{_CUR_CODE})\s?)?"
     r"(?P<neg2>[-−])?"
     rf"(?:(?P<dnum>{DIGIT_NUMBER})|(?P<wnum>{WORD_NUMBER}|(?i:an?)(?=\s+(?:{_A_UNITS})\b)))"
     rf"(?:(?P<ssp>\s?)(?P<scale>{_SCALE})(?![A-Za-z]))?"
@@ -87,8 +87,48 @@ TIMES_PER = re.compile(r"\s+times\s+(?:per|a|an|each|every)\s+(?P<per>second|min
 EACH = re.compile(r"\s+(?P<per>each|apiece|a piece|a head|per person|per head|a year|a month|a day|per year|per month|per day)\b", re.I)
 COUNTED_WORDS = re.compile(r"(?:\s+(?:of\s+)?)?((?:\s*[A-Za-z][\w'’-]*){1,5})")
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
-NOT_NUMBER_BEFORE = re.compile(r"(?i:\b(?:no\.|nos\.|number|#|page|article|chapter|section|room|flight|route|tel\.?|phone|grade|level|zone|model|table|figure|fig\.|eq\.|equation|ref\.)\s*)$")
+NOT_NUMBER_BEFORE = re.compile(r"(?i:\b(?:no\.|nos\.|number|#|page|article|chapter|section|room|flight|route|interstate|highway|hwy|precinct|suite|apt\.|gate|platform|channel|tel\.?|phone|grade|level|zone|model|table|figure|fig\.|eq\.|equation|ref\.)\s*)$")
 MONTH_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(N.MONTHS)})\.?\s*)$")
 MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?(?:{'|'.join(N.MONTHS)})\b")
 CLOCK_AFTER = re.compile(r"(?::\d\d|\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b|o'clock))")
 PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+
+# -- spans whose numbers are no quantity ------------------------------------------------------
+# Each pattern also reads the spaced form that tokenized text has ("9: 25", "p. m.", "4 / 11 / 2007").
+
+_TZ = _alt(list(N.TIME_ZONES))
+_AMPM = r"(?:[ap]\.\s?m\b\.?|[AP]\.\s?M\b\.?|[ap]m\b|[AP]M\b)"
+#: A time of day: "10:30", "9: 25", "6: 07: 15 PM", "7 p. m.", "11am", "03. 31 BST", "1100 hrs".
+CLOCK = re.compile(
+    rf"(?<![\d.,])(?:[01]?\d|2[0-3])\s?:\s?[0-5]\d(?:\s?:\s?[0-5]\d)?(?![\d])(?:\s?{_AMPM})?"
+    rf"|(?<![\d.,])(?:[01]?\d|2[0-3])(?:\s?\.\s?[0-5]\d)?\s?(?:{_AMPM}|(?={_TZ}\b))"
+    rf"|(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs\b\.?|hours\b(?=\s+(?:{_TZ}|on|local|today|yesterday)\b))"
+)
+#: Military time after a preposition of time: "at 1100 hours", "by about 0630 hours".
+CLOCK_AT = re.compile(
+    r"(?i:\b(?:at|by|until|till|from|since|before|after)\s+(?:about\s+|around\s+|approximately\s+)?)"
+    r"(?P<t>(?:[01]\d|2[0-3])[0-5]\d\s?hours\b)"
+)
+#: A numeric date: "4/11/2007", "09 / 14 / 2013", "2013-09-14", "2007 - 04 - 09".
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})(?![\d/])"
+    r"|(?<![\d.])(?:1[89]|20)\d\d\s?-\s?[01]\d\s?-\s?[0-3]\d(?!\d)"
+)
+#: A month in capitals before a day: "SEPTEMBER 19, 2013", "FEB. 2, 2009".
+CAPS_MONTH_DAY = re.compile(rf"\b(?:{'|'.join(m.upper() for m in N.MONTHS)})\.?\s?\d{{1,2}}(?!\d)")
+#: The second year of a season or a span written short: "the 2002 - 03 season", "'86".
+SHORT_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d\s?[-–/]\s?(?P<y>\d\d)(?![\d%])|(?<![\w'’])['’](?P<y2>\d\d)(?!\d)")
+#: A designation made of capitals and a number: "AK-47", "AK 47 rifles", "F-16", "MH17".
+DESIGNATION = re.compile(r"(?<![\w.])(?:[A-Z]{1,4}\s?-\s?|[A-Z]{2,4} ?)(?P<n>\d+)(?![\d,.]\d)")
+_STREET = _alt(list(N.STREET_SUFFIXES))
+#: A street address: "40 East 5th Ave.", "200 W. American Blvd.", "1600 Pennsylvania Avenue".
+ADDRESS = re.compile(
+    rf"(?<![\d.,])(?P<n>\d{{1,5}})\s+(?:(?:[NSEW]\.|North|South|East|West)\s+)?"
+    rf"(?:(?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))\s+){{0,3}}(?:{_STREET})\b"
+)
+_URL_TOKEN = r"[\w%+~#]"
+#: A web address, also as tokenized text spaces it ("http: / / www. cnn. com / 2013 / 08 / 02 / ...").
+URL = re.compile(
+    rf"(?:https?:\s?/\s?/\s?(?:www\.\s?)?|www\.\s?)(?:{_URL_TOKEN}|(?:\s?[/\-_?=&:;]+)+\s?(?={_URL_TOKEN})|\.(?={_URL_TOKEN})|\. (?=[a-z0-9]))*"
+    rf"|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|in|nz|ca|au|de|fr)/\S*"
+)

@@ -54,3 +54,33 @@ including more most less least not no so also just only very then there here tha
 near inside outside across within beyond toward towards via amid
 went lost took came made got fled left died fell rose hit remain remained live lived work worked
 """.split())
+
+# -- numbers that are no quantity ------------------------------------------------------------
+
+#: Nouns after a bare "A-B" that make it a won-lost record or a score, not a range:
+#: "a 9-14 start", "an 88-72 loss", "a 43 - 39 record".
+RECORD_NOUNS = frozenset("""
+record records mark start starts finish season seasons loss losses defeat defeats win wins
+victory victories setback setbacks rout triumph decision vote votes count tie lead deficit
+edge margin split run streak stretch score scoreline result final
+""".split())
+
+#: Words before a bare "A-B" that make it a record: "a record of 9-14", "sitting at 9-14",
+#: "he was 162-139", "opened 9-14".
+RECORD_BEFORE = (
+    "record of", "mark of", "sitting at", "stands at", "stand at", "stood at", "improved to",
+    "fell to", "dropped to", "opened", "is", "was", "are", "were", "went", "finished", "won",
+    "lost", "beat", "defeated", "edged", "routed",
+)
+
+#: Street-name endings: "40 East 5th Ave.", "200 W. American Blvd." are addresses.
+STREET_SUFFIXES = (
+    "Street St Avenue Ave Boulevard Blvd Road Rd Drive Dr Lane Ln Way Place Pl Court Ct "
+    "Parkway Pkwy Terrace Circle Square Sq Highway Hwy Plaza Alley Crescent"
+).split()
+
+#: Time-zone abbreviations written after a clock time: "11:00 IST", "03.31 BST".
+TIME_ZONES = (
+    "GMT UTC BST CET CEST EET EEST IST PST PDT PT MST MDT MT CST CDT CT EST EDT ET AEST AEDT "
+    "NZST NZDT JST KST SGT HKT WIB MSK SAST WAT EAT"
+).split()
