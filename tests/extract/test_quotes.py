@@ -320,3 +320,31 @@ def test_polnear_dev_floor() -> None:
 FLOOR_CONTENT = 0.62
 FLOOR_SOURCE = 0.58
 FLOOR_SPEAKER = 0.72
+
+
+# -- narration is no quote ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The warship closed in and ordered the boats to stop.",
+    "On sighting the helicopter, the pirates attempted to escape.",
+    "Seeing the police car, the driver tried to flee.",
+    "The academy has asked her to host the show again.",
+    "The secretary of state is set to ask the council to authorize the mission.",
+])
+def test_an_act_is_no_attribution(text: str) -> None:
+    assert _quotes(text) == [], [_parts(text, q) for q in _quotes(text)]
+
+
+@pytest.mark.parametrize("text, speaker, content_has", [
+    ("The police declined to release the names of the two men.", "police", None),
+    ("The prices will rise next year, the minister said.", "minister", "prices will rise"),
+    ("The navy said it had fired in self-defence.", "navy", "fired in self-defence"),
+    ("The senator urged Congress to pass the bill.", "senator", "pass the bill"),
+])
+def test_speech_and_refusals_still_attribute(text: str, speaker: str, content_has: str | None) -> None:
+    qs = _quotes(text)
+    assert qs, text
+    spk, _cue, content = _parts(text, qs[0])
+    assert spk is not None and speaker in spk.lower()
+    if content_has is not None:
+        assert content is not None and content_has in content

@@ -482,6 +482,8 @@ def _predicate_content(art: _Article, cue: "Token") -> Span | None:
     """What a stance verb is about when it takes a noun phrase ("questioned the health of ...")."""
     if not any(c.dep_ in ("obj", "xcomp") and c.i > cue.i for c in cue.children):
         return None
+    if _verb_lemma(cue) not in REFUSALS and any(c.dep_ == "xcomp" and c.i > cue.i for c in cue.children):
+        return None  # "ordered them to stop", "attempted to flee": an act, not a stance on a noun phrase
     toks: list["Token"] = []
     for c in cue.children:
         if c.i < cue.i or c.dep_ in ("punct", "cc", "parataxis", "nsubj", "nsubj:pass", "aux", "advmod") or (
@@ -503,6 +505,8 @@ def _tag_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
         last += 1
     if first <= sent.start or doc[first - 1].text not in (",", "—", "–") or subj.i > cue.i:
         return None
+    if any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > cue.i for c in cue.children):
+        return None  # "..., the pirates attempted to escape": the verb has its own complement, it is no tag
     if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_space):
         return None
     return _trimmed(art, [t for t in sent if not first - 1 <= t.i <= last])

@@ -105,9 +105,10 @@ LEARNED_CUES: dict[str, tuple[int, int]] = {
 
 #: Cues whose object is the addressee, not what was said ("told reporters that ...").
 ADDRESSEE_CUES = frozenset("tell ask assure warn urge inform remind promise email text notify brief".split())
-#: Cues whose infinitive complement is the content ("urged Congress to act").
+#: Cues whose infinitive complement is the content ("urged Congress to act"); not "ask", whose
+#: infinitive is a request ("asked her to host"), not something the asker stated.
 INFINITIVE_CUES = frozenset("""
-urge ask promise vow pledge threaten call demand propose plan want expect hope tell warn encourage
+urge promise vow pledge threaten call demand propose plan want expect hope tell warn encourage
 """.split())
 #: Speech verbs whose direct object is not what was said ("called the police", "wrote a letter").
 NO_OBJECT_CONTENT = frozenset("call continue point text email post write tell ask inform remind add comment "
