@@ -348,3 +348,15 @@ def test_speech_and_refusals_still_attribute(text: str, speaker: str, content_ha
     assert spk is not None and speaker in spk.lower()
     if content_has is not None:
         assert content is not None and content_has in content
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("``We acted in self-defence,'' the navy chief said. ``The grenades were thrown overboard,'' he added.",
+     ["``We acted in self-defence,''", "``The grenades were thrown overboard,''"]),
+    ("The boat was found empty,'' he said. ``Nobody was on board,'' the officer added.",
+     ["``Nobody was on board,''"]),
+    ("''Tis the season, he joked, and ``Nobody came,'' she said.", ["``Nobody came,''"]),
+    ("She said ''we will win'' and left.", ["''we will win''"]),
+])
+def test_backtick_quotes_pair_with_two_apostrophes(text: str, spans: list[str]) -> None:
+    assert [text[s.start:s.end] for s in quotes.quote_spans(text)] == spans

@@ -70,8 +70,8 @@ def hedges(text: str, span: Span | None = None) -> list[Span]:
 
 def _mark_at(text: str, i: int) -> str | None:
     """The quote mark starting at ``i`` (two apostrophes stand for a double quote in some copy)."""
-    if text.startswith("''", i):
-        return "''"
+    if text.startswith("''", i) or text.startswith("``", i):
+        return text[i:i + 2]
     return text[i] if text[i] in QUOTE_MARKS or text[i] in CLOSING_MARKS else None
 
 
@@ -83,6 +83,7 @@ def quote_spans(text: str) -> list[Span]:
     """
     out: list[Span] = []
     opened: tuple[int, str] | None = None
+    backticks = "``" in text  # then '' only closes what `` opened
     i, n = 0, len(text)
     while i < n:
         if text[i] == "\n":
@@ -107,7 +108,7 @@ def quote_spans(text: str) -> list[Span]:
             if i - opened[0] > len(mark) + 1:
                 out.append(Span(opened[0], i + len(mark)))
             opened = None
-        elif opened is None and mark in QUOTE_MARKS:
+        elif opened is None and mark in QUOTE_MARKS and not (backticks and mark == "''"):
             opened = (i, mark)
         i += len(mark)
     return out

@@ -167,8 +167,9 @@ HEDGES = re.compile(
     r"is said to|are said to|is believed to|are believed to|appears? to|seems? to|unconfirmed|"
     r"unverified|according to)\b", re.I)
 
-#: Opening mark -> closing mark of direct quotes (straight quotes close themselves).
-QUOTE_MARKS = {"“": "”", '"': '"', "«": "»", "''": "''"}
+#: Opening mark -> closing mark of direct quotes (straight quotes close themselves; in copy that
+#: opens with two backticks, as tokenized text writes them, two apostrophes only close).
+QUOTE_MARKS = {"“": "”", '"': '"', "«": "»", "``": "''", "''": "''"}
 CLOSING_MARKS = frozenset(QUOTE_MARKS.values())
 #: Labels that look like "Speaker:" at a line start but are not speakers.
 HEADLINE_STOP = frozenset("update note editor correction related watch read photos photo video source sources "
