@@ -360,3 +360,12 @@ def test_speech_and_refusals_still_attribute(text: str, speaker: str, content_ha
 ])
 def test_backtick_quotes_pair_with_two_apostrophes(text: str, spans: list[str]) -> None:
     assert [text[s.start:s.end] for s in quotes.quote_spans(text)] == spans
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("``The suspect entered the party at 4 p.m., `` police said. Two men were hurt.",
+     ["``The suspect entered the party at 4 p.m., ``"]),
+    ("``He never came back. ``We waited all night,'' she said.", ["``We waited all night,''"]),
+])
+def test_a_second_backtick_mark_closes_or_restarts(text: str, spans: list[str]) -> None:
+    assert [text[s.start:s.end] for s in quotes.quote_spans(text)] == spans

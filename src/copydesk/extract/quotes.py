@@ -104,7 +104,15 @@ def quote_spans(text: str) -> list[Span]:
         if mark is None:
             i += 1
             continue
-        if opened and mark == QUOTE_MARKS[opened[1]]:
+        if opened and opened[1] == mark == "``":
+            # a second `` inside an open quote: a mistyped closer before a tag ("... , `` police said"),
+            # else the first quote never closed and this one opens anew
+            if text[i + 2:i + 4].strip()[:1].islower():
+                out.append(Span(opened[0], i + 2))
+                opened = None
+            else:
+                opened = (i, mark)
+        elif opened and mark == QUOTE_MARKS[opened[1]]:
             if i - opened[0] > len(mark) + 1:
                 out.append(Span(opened[0], i + len(mark)))
             opened = None
