@@ -165,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                            "example": measure("example", arts, False, old, sample)}
     topics = [int(t) for t in args.topics.split(",") if t.strip()]
     ecb_root = args.data / "ecbplus" / "ECB+"
+    if topics and not ecb_root.is_dir():
+        raise SystemExit(f"no ECB+ topics under {ecb_root} (--data names the shared data folder)")
     for t, docs in zip(topics, ecb_topics(ecb_root, topics)):
         out[f"ecbplus_topic_{t}"] = measure(f"ecb{t}", docs, True, old, sample)
     out["dropped"] = varied(sample, args.sample)
