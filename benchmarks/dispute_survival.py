@@ -158,15 +158,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--topics", default=",".join(map(str, DEV_TOPICS)), help="ECB+ topics, comma-separated")
     ap.add_argument("--sample", type=int, default=10, help="dropped disputes to print")
     args = ap.parse_args(argv)
+    topics = [int(t) for t in args.topics.split(",") if t.strip()]
+    ecb_root = args.data / "ecbplus" / "ECB+"
+    if topics and not ecb_root.is_dir():
+        raise SystemExit(f"no ECB+ topics under {ecb_root} (--data names the shared data folder)")
     old = baseline_verify(args.baseline, args.repo)
     sample: list[dict[str, Any]] = []
     arts, _ = api.load([str(p) for p in api.demo_paths()])
     out: dict[str, Any] = {"benchmark": "dispute_survival", "baseline": args.baseline,
                            "example": measure("example", arts, False, old, sample)}
-    topics = [int(t) for t in args.topics.split(",") if t.strip()]
-    ecb_root = args.data / "ecbplus" / "ECB+"
-    if topics and not ecb_root.is_dir():
-        raise SystemExit(f"no ECB+ topics under {ecb_root} (--data names the shared data folder)")
     for t, docs in zip(topics, ecb_topics(ecb_root, topics)):
         out[f"ecbplus_topic_{t}"] = measure(f"ecb{t}", docs, True, old, sample)
     out["dropped"] = varied(sample, args.sample)
