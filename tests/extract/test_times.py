@@ -161,3 +161,16 @@ def test_bare_month_takes_the_tense_of_its_sentence() -> None:
             "with the first cranes reaching the site in May.")
     found = {text[m.start:m.end]: m.value.timex for m in find(text, published=date(2025, 12, 2))}
     assert found == {"March": "2025-03", "May": "2025-05"}
+
+
+@pytest.mark.parametrize("text, year_is_time", [
+    ("She was struck by a 2013 Toyota Camry near the corner.", False),
+    ("He was speeding in his 2008 Bentley on the highway.", False),
+    ("Police sought a 2007 silver Ford Fusion after the shooting.", False),
+    ("The 2008 Olympics were held in Beijing.", True),
+    ("In 2008 the senator won the primary.", True),
+    ("Her 2008 campaign ran out of money.", True),
+])
+def test_a_model_year_is_no_date(text: str, year_is_time: bool) -> None:
+    years = [m for m in find(text) if text[m.start:m.end].isdigit()]
+    assert bool(years) == year_is_time

@@ -338,6 +338,12 @@ _YEAR_CONTEXT = re.compile(
     r"his|her|its|their|our|that|this|due|both)\s*|'s\s*|[,(]\s*|-)$")
 
 
+#: After a model year: a capitalized make (and model) that ends its noun phrase.
+_MODEL_YEAR_RIGHT = re.compile(
+    r"\s+(?:[a-z]+\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s?(?:[.,;:)]|-\s|$)|\s(?:"
+    + "|".join(R.MODEL_YEAR_AFTER) + r")\b)")
+
+
 def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
     y = m["y_y"]
     if y[0] not in "'’" and not m["y_edge"]:
@@ -353,6 +359,9 @@ def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
                 and re.match(r"\s+[a-z]+s\b", right) \
                 and (ctx.dct is None or abs(int(y) - ctx.dct.year) > 20):
             return None  # "the 2000 workers": a count before a plural noun
+        if re.search(r"(?i:\b(?:a|an|his|her|its|their|our|my|your))\s*$", left) \
+                and _MODEL_YEAR_RIGHT.match(ctx.text, m.end()):
+            return None  # "a 2013 Toyota Camry", "his 2008 Bentley": a model year names a thing, not a time
     return f"{_year4(y, ctx.dct):04d}", "DATE", _edge(m["y_edge"])
 
 

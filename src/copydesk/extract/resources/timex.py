@@ -203,3 +203,7 @@ PATTERN = re.compile(
 GRANULARITY = tuple((re.compile(p), g) for p, g in (
     (r"\d{4}|\d{3}|\d{2}", "year"), (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}-(Q\d|QX)", "quarter"),
     (r"\d{4}-\d\d", "month"), (r"\d{4}-W\d\d(-WE)?", "week"), (r"\d{4}-\d\d-\d\d", "day")))
+
+#: Words that may follow a named thing after a model year ("a 2013 Toyota Camry near the corner"):
+#: the proper noun ends its noun phrase, so the year modifies a make or model, not an event.
+MODEL_YEAR_AFTER = "near at in with after before when as and driven by that to into on".split()
