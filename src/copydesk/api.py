@@ -252,13 +252,19 @@ def analyze(inputs: Sequence[str | Path], *, db: str | None = None, one_story: b
     return report(analysis, chains)
 
 
-def render(doc: dict[str, Any], fmt: str) -> str:
-    """The report as ``json``, ``md`` or ``html`` text."""
+def render(doc: dict[str, Any], fmt: str, *, compact: bool = False) -> str:
+    """The report as ``json``, ``md`` or ``html`` text.
+
+    JSON is indented for reading; ``compact`` drops the indentation and spaces (a report written to a
+    file: a large story's indentation alone is about half its bytes).
+    """
     import json
 
     from copydesk import report as report_stage
 
     if fmt == "json":
+        if compact:
+            return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
         return json.dumps(doc, ensure_ascii=False, indent=2)
     if fmt in ("md", "markdown"):
         return report_stage.to_markdown(doc)

@@ -262,13 +262,12 @@ def stories(db: str | None, query: str | None, source: str | None, since: str | 
 
 
 def _emit(doc: dict[str, Any], fmt: str, output: str | None) -> None:
-    """The report in ``fmt`` to the file ``output``; none or ``-`` is standard output."""
-    text = api.render(doc, fmt)
+    """The report in ``fmt`` to the file ``output`` (JSON compact there); none or ``-`` is standard output."""
     if output and output != "-":
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_text(api.render(doc, fmt, compact=True), encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text)
+        click.echo(api.render(doc, fmt))
 
 
 @main.command()
@@ -322,7 +321,7 @@ def demo(db: str | None, fmt: str, output: str | None) -> None:
         _emit(doc, fmt, output)
         return
     output = output or f"{DEMO_REPORT}.{fmt}"
-    Path(output).write_text(api.render(doc, fmt), encoding="utf-8")
+    Path(output).write_text(api.render(doc, fmt, compact=True), encoding="utf-8")
     found = api.demo_summary(doc)
     lines = [f"The bundled example: {found['articles']} articles from {found['outlets']} outlets, "
              f"{found['stories']} stories.", "",

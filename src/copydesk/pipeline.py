@@ -7,11 +7,16 @@ job (``api.py``), so the same pipeline serves the CLI, the web app and tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from copydesk import align, extract, stories, verify
 from copydesk.models import Article, Claim, CopyLink, Dependence, Mention, Rejection, Story, content_id
 from copydesk.settings import Settings
+
+try:
+    from copydesk.align.entities import EntityIndex
+except ImportError:  # a build without the entity index: each stage compares by recognized names
+    EntityIndex = None  # type: ignore[assignment,misc]
 
 Progress = Callable[[str, int, int], None]
 
@@ -22,6 +27,9 @@ class StoryAnalysis:
     claims: tuple[Claim, ...] = ()
     dependences: tuple[Dependence, ...] = ()
     groups: tuple[tuple[str, ...], ...] = ()
+    #: the story's ``align.entities.EntityIndex``, built once here and reused by alignment, verification
+    #: and the report (None: each builds its own where available)
+    entities: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -90,9 +98,12 @@ def run(articles: Sequence[Article], *, rejections: Sequence[Rejection] = (),
     for i, st in enumerate(groups):
         members = {aid: by_id[aid] for aid in st.article_ids if aid in by_id}
         st_mentions = {aid: ments.get(aid, ()) for aid in members}
-        claims = align.align(st, members, st_mentions)
+        # one entity index per story, shared by every stage that resolves names (each used to build its own)
+        index = EntityIndex.build(members, st_mentions, st.id) if EntityIndex is not None and members else None
+        claims = align.align(st, members, st_mentions, entities=index)
         st_copies = [c for aid in members for c in by_article.get(aid, ()) if c.b in members]
-        v = verify.verify(st, members, st_mentions, claims, st_copies)
-        analysed.append(StoryAnalysis(st, tuple(v.claims), tuple(v.dependences), tuple(v.groups)))
+        lookup = verify.LazyEntities(st, members, st_mentions, index=index) if index is not None else None
+        v = verify.verify(st, members, st_mentions, claims, st_copies, entities=lookup)
+        analysed.append(StoryAnalysis(st, tuple(v.claims), tuple(v.dependences), tuple(v.groups), index))
         progress("verify", i + 1, len(groups))
     return Analysis(tuple(articles), ments, tuple(analysed), tuple(links), tuple(rejections))

@@ -111,13 +111,14 @@ class _Entities:
     recognizer's canonical names (lower case). Display names are remembered for claim keys."""
 
     def __init__(self, story: Story, articles: Mapping[str, Article],
-                 mentions: Mapping[str, Sequence[Mention]]) -> None:
+                 mentions: Mapping[str, Sequence[Mention]], index: "EntityIndex | None" = None) -> None:
         self.names: dict[str, str] = {}
         self.texts = {aid: a.text for aid, a in articles.items()}
         self._resolved: dict[tuple[str, str], str | None] = {}
-        self.index = None
-        if EntityIndex is not None:
+        self.index = index
+        if self.index is None and EntityIndex is not None:
             self.index = EntityIndex.build(articles, mentions, story.id)
+        if self.index is not None:
             self.names = {c.id: c.name for c in self.index.clusters}
         self._spans: dict[str, list[tuple[int, int, str]]] = {}
         for aid, ms in mentions.items():
@@ -168,7 +169,9 @@ class _Entities:
     def speaker(self, aid: str, name: str | None) -> str:
         """A quote's speaker as an entity key ("the spokesman", "Mr. Kirby" -> one cluster), else its surname."""
         if self.index is not None and name:
-            found = self.index.resolve(aid, name)
+            if (aid, name) not in self._resolved:  # an article quotes one speaker many times: resolve once
+                self._resolved[aid, name] = self.index.resolve(aid, name)
+            found = self._resolved[aid, name]
             if found:
                 return found
         return speaker_key(name)
@@ -319,8 +322,12 @@ def role_conflict(x: str | None, y: str | None, x_named: bool, y_named: bool) ->
 
 
 def _arguments_conflict(fa: Frame, fb: Frame) -> bool:
-    return any(role_conflict(getattr(fa, r), getattr(fb, r), getattr(fa, r) in fa.named, getattr(fb, r) in fb.named)
-               for r in ROLES)
+    """Whether some role of the two frames is filled by two different things (``role_conflict``)."""
+    for x, y in ((fa.agent, fb.agent), (fa.patient, fb.patient), (fa.location, fb.location)):  # ROLES
+        # most pairs leave a role empty or fill it alike: only two different fillers need the full test
+        if x and y and x != y and role_conflict(x, y, x in fa.named, y in fb.named):
+            return True
+    return False
 
 
 def compatible(a: Profile, b: Profile) -> bool:
@@ -600,12 +607,19 @@ def _category_mentions(article: Article, sents: list[Span]) -> list[tuple[Mentio
     return out
 
 
-def _statement_profiles(article: Article, sents: list[Span], ents: _Entities) -> list[Profile]:
-    """Sentences as statements: the frame of the sentence's main predicate, with its words."""
+def _statement_profiles(article: Article, sents: list[Span], ents: _Entities,
+                        covered: frozenset[int] = frozenset()) -> list[Profile]:
+    """Sentences as statements: the frame of the sentence's main predicate, with its words.
+
+    Sentences in ``covered`` (those holding a figure, date or quote: their claims are those) are skipped
+    before their frame is read.
+    """
     out = []
     doc = parse(article.text)
     key = ents.key(article.id)
     for i, s in enumerate(sents):
+        if i in covered:
+            continue
         text = s.of(article.text)
         lem = [w for w in span_lemmas(doc, s.start, s.end) if w not in STOPWORDS]
         if len(lem) < 4:
@@ -628,8 +642,12 @@ def _statement_score(a: Profile, b: Profile) -> float:
 
 
 def align(story: Story, articles: Mapping[str, Article],
-          mentions: Mapping[str, Sequence[Mention]]) -> list[Claim]:
-    """Claims of ``story``: quantities, dates, quotes and statements stated across its articles."""
+          mentions: Mapping[str, Sequence[Mention]], entities: "EntityIndex | None" = None) -> list[Claim]:
+    """Claims of ``story``: quantities, dates, quotes and statements stated across its articles.
+
+    ``entities`` is the story's entity index when the caller has built it (``pipeline.run`` builds it once
+    for alignment, verification and the report); else it is built here where available.
+    """
     sents = _Sentences(articles)
     quantity_ps: list[Profile] = []
     date_ps: list[Profile] = []
@@ -639,7 +657,7 @@ def align(story: Story, articles: Mapping[str, Article],
     aids = [a for a in story.article_ids if a in articles] or sorted(articles)
     outlets = {speaker_key(articles[a].source) for a in aids if articles[a].source} - {""}
     own = {aid: [m if m.article_id else _with_article(m, aid) for m in mentions.get(aid, ())] for aid in aids}
-    ents = _Entities(story, {aid: articles[aid] for aid in aids}, own)
+    ents = _Entities(story, {aid: articles[aid] for aid in aids}, own, entities)
     for aid in aids:
         art = articles[aid]
         ms = own[aid]
@@ -662,7 +680,7 @@ def align(story: Story, articles: Mapping[str, Article],
         covered = {m.sentence for m in ms if m.kind in ("quantity", "time", "quote") and m.sentence is not None}
         covered |= {i for i, s in enumerate(spans) for m in ms
                     if m.kind in ("quantity", "time", "quote") and s.start <= m.start < s.end}
-        stmt_ps.extend(p for p in _statement_profiles(art, spans, ents) if p.mention.sentence not in covered)
+        stmt_ps.extend(_statement_profiles(art, spans, ents, frozenset(covered)))
 
     claims: list[Claim] = []
 

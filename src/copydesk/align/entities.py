@@ -335,6 +335,11 @@ class EntityIndex:
         self._by_id = {c.id: c for c in clusters}
         self._names = names  # article -> normalized name -> cluster ids
         self._people = people  # article -> (person name, cluster id)
+        by_last: dict[str, list[tuple[PersonName, str]]] = defaultdict(list)
+        for table in people.values():
+            for person in table:
+                by_last[person[0].last].append(person)
+        self._people_by_last = dict(by_last)  # surname -> the story's people of it (a name fits only its surname)
         self._roles = roles  # article -> role lemma -> holder cluster id -> the words said with the role
         story_names: dict[str, set[str]] = defaultdict(set)
         for table in names.values():
@@ -535,7 +540,7 @@ class EntityIndex:
                 if len(given) == 1:
                     return given.pop()
             # a name this article's recognizer missed: the one person of the story it fits
-            story = _fitting(parts, [p for table in self._people.values() for p in table])
+            story = _fitting(parts, self._people_by_last.get(parts.last, ()))
             if story is not None:
                 return story
         story = self._story_names.get(key)

@@ -195,7 +195,8 @@ def story_dict(sa: StoryAnalysis, by_id: Mapping[str, Article],
         "dependencies": [dependency_dict(dep, links, origins) for dep in listed],
         "dependence_groups": [list(g) for g in sa.groups if len(g) > 1],
         "dependence_summary": dependence_summary(sa, len(listed), origins, by_id),
-        "entities": EntityIndex.build(members, ments, story_id=st.id).to_json(),
+        "entities": (sa.entities if sa.entities is not None  # the index the pipeline built for this story
+                     else EntityIndex.build(members, ments, story_id=st.id)).to_json(),
         "brief": [],
     }
     arts = {aid: article_dict(a) for aid, a in members.items()}

@@ -17,6 +17,9 @@ from copydesk.models import Article, Mention, Quote
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _EDGE = re.compile(r"^\W+|\W+$")
 SAME_QUOTE = 70.0  # partial-ratio floor for two wordings of one quote
+#: Other outlets' wordings a quote lists with their diffs; every outlet's mention stays listed, and
+#: ``variants_total`` counts the wordings when there are more (a wire quote carried by a thousand outlets).
+MAX_VARIANTS = 50
 
 
 def words(text: str) -> list[str]:
@@ -67,7 +70,11 @@ def _content(m: Mention, text: str) -> tuple[int, int]:
 
 def build_quotes(article_ids: Sequence[str], articles: Mapping[str, Article],
                  mentions: Mapping[str, Sequence[Mention]]) -> list[dict[str, Any]]:
-    """Quote board entries, each {speaker, text, articles, mentions, variants}, earliest outlet first."""
+    """Quote board entries, each {speaker, text, articles, mentions, variants}, earliest outlet first.
+
+    Each mention after the first is one other wording, ``variants[k]`` that of ``mentions[k + 1]``; at most
+    ``MAX_VARIANTS`` are listed, and ``variants_total`` then counts them all.
+    """
     order = sorted((a for a in article_ids if a in articles),
                    key=lambda a: (articles[a].published or "9999", articles[a].source))
     clusters: list[dict[str, Any]] = []
@@ -97,8 +104,12 @@ def build_quotes(article_ids: Sequence[str], articles: Mapping[str, Article],
             target["mentions"].append(md)
             if aid not in target["articles"]:
                 target["articles"].append(aid)
-            target["variants"].append({"article": aid, "source": art.source, "text": md["text"],
-                                       "type": variant_type(target["text"], md["text"]),
-                                       "diff": word_diff(target["text"], md["text"])})
+            if len(target["variants"]) < MAX_VARIANTS:  # typed and diffed only where listed
+                target["variants"].append({"article": aid, "source": art.source, "text": md["text"],
+                                           "type": variant_type(target["text"], md["text"]),
+                                           "diff": word_diff(target["text"], md["text"])})
+    for c in clusters:
+        if len(c["mentions"]) - 1 > len(c["variants"]):
+            c["variants_total"] = len(c["mentions"]) - 1
     clusters.sort(key=lambda c: (-len(c["articles"]), c["speaker"] or "~"))
     return clusters

@@ -95,10 +95,10 @@ class LazyEntities:
     and the types the extractor gave each article's names."""
 
     def __init__(self, story: Story, articles: Mapping[str, Article],
-                 mentions: Mapping[str, Sequence[Mention]]) -> None:
+                 mentions: Mapping[str, Sequence[Mention]], index: EntityLookup | None = None) -> None:
         self._args = (story, articles, mentions)
-        self._index: EntityLookup | None = None
-        self._built = False
+        self._index: EntityLookup | None = index  # a prebuilt index (``pipeline.run`` builds one per story)
+        self._built = index is not None
         self._types: dict[str, dict[str, set[str]]] | None = None
 
     def person(self, article_id: str, name: str | None) -> bool | None:

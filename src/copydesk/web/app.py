@@ -317,7 +317,7 @@ def _few_variants(quote: Mapping[str, Any], cap: int) -> Mapping[str, Any]:
     if len(quote["variants"]) <= cap:
         return quote
     return {**quote, "variants": quote["variants"][:cap], "mentions": quote["mentions"][:cap + 1],
-            "variants_total": len(quote["variants"])}
+            "variants_total": quote.get("variants_total", len(quote["variants"]))}  # the report may cap them too
 
 
 def _cited_articles_only(doc: dict[str, Any]) -> dict[str, Any]:
