@@ -244,3 +244,14 @@ def test_tokenized_thousands_and_currency_read_whole(text: str, surface: str, am
 ])
 def test_bare_numbers_near_capitals_and_commas_still_read(text: str, surface: str) -> None:
     assert surface in _surfaces(text)
+
+
+@pytest.mark.parametrize("text, surface, qualifier", [
+    ("Cheeks went 122-147 in three-plus seasons as head coach.", "three-plus", "gt"),
+    ("He arrives after three - plus seasons in Portland.", "three - plus", "gt"),
+    ("The firm has 20+ years of experience in the region.", "20+", "gt"),
+    ("Rebels held three towns, plus the airport.", "three", None),
+])
+def test_a_plus_suffix_means_more_than(text: str, surface: str, qualifier: str | None) -> None:
+    m = next(m for m in find(text) if text[m.start:m.end] == surface)
+    assert m.value.qualifier == qualifier

@@ -392,6 +392,8 @@ def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (),
         if low is None and qword in ("between", "from"):
             qm, qword, start = None, None, a.start
         qualifier = "range" if low is not None else (N.QUALIFIERS.get(qword) if qword else None)
+        if low is None and qualifier is None and (plus := P.PLUS_SUFFIX.match(text, end)):
+            qualifier, end = "gt", plus.end()
         per = None
         pm = P.PER.match(text, end) if (unit or cur) else None
         if pm:

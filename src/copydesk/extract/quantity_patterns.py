@@ -91,6 +91,8 @@ NOT_NUMBER_BEFORE = re.compile(r"(?i:\b(?:no\.|nos\.|number|#|page|article|chapt
 MONTH_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(N.MONTHS)})\.?\s*)$")
 MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?(?:{'|'.join(N.MONTHS)})\b")
 CLOCK_AFTER = re.compile(r"(?::\d\d|\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b|o'clock))")
+#: "three-plus seasons", "20-plus years": more than the number.
+PLUS_SUFFIX = re.compile(r"\s?-\s?plus\b|\+(?![\d\w])")
 PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
 
 # -- spans whose numbers are no quantity ------------------------------------------------------
