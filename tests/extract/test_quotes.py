@@ -369,3 +369,15 @@ def test_backtick_quotes_pair_with_two_apostrophes(text: str, spans: list[str]) 
 ])
 def test_a_second_backtick_mark_closes_or_restarts(text: str, spans: list[str]) -> None:
     assert [text[s.start:s.end] for s in quotes.quote_spans(text)] == spans
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Police said the person killed was a 63-year-old woman from Warren.",
+     "the person killed was a 63-year-old woman from Warren"),
+    ("The navy spokesperson said marine commandos from the warship flew in by helicopter.",
+     "marine commandos from the warship flew in by helicopter"),
+    ("The minister said prices would rise next year.", "prices would rise next year"),
+])
+def test_reported_clause_runs_to_the_sentence_end(text: str, content: str) -> None:
+    assert [_parts(text, q)[2] for q in _quotes(text)] == [content]
+

@@ -521,6 +521,27 @@ def _tag_content(art: _Article, cue: "Token", subj: "Token") -> Span | None:
     return _trimmed(art, [t for t in sent if not first - 1 <= t.i <= last])
 
 
+def _to_sentence_end(art: _Article, cue: "Token", content: Span | None) -> Span | None:
+    """``content`` run on to its sentence's end where the parse cut a reported clause short.
+
+    "Police said the person killed was a woman": the parser takes "the person killed" for the
+    object of "said"; the words after it, with no comma, conjunction, cue or quote mark among
+    them, are still what was said.
+    """
+    if content is None or content.start < cue.idx or _verb_lemma(cue) not in SPEECH_LEMMAS:
+        return content
+    rest = [t for t in cue.sent if t.idx >= content.end and not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    if not rest or rest[0].lower_ in ("and", "but", "or", "while", "as", "after", "before", "because"):
+        return content
+    if any(t.text in (",", ";", ":", "—", "(", ")") or t.text in QUOTE_MARKS or _is_cue(t) for t in rest):
+        return content
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return content
+    return Span(content.start, rest[-1].idx + len(rest[-1]))
+
+
 def _trimmed(art: _Article, toks: Sequence["Token"]) -> Span | None:
     """The span of ``toks`` without the punctuation and conjunctions at its edges, widened to whole quotes."""
     toks = [t for t in toks if not t.is_space]
@@ -750,7 +771,7 @@ def _indirect(art: _Article, b: _Builder, sent_index: int) -> None:
         subj = _subject(tok) or _adjacent_subject(tok)
         if subj is None:
             continue
-        content = _clause_content(art, cue_tok, subj)
+        content = _to_sentence_end(art, cue_tok, _clause_content(art, cue_tok, subj))
         polarity, c0, c1 = _polarity(cue_tok)
         if content is None and polarity != "refused":
             continue  # narration: a verb with no reported content
