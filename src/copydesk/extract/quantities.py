@@ -312,7 +312,7 @@ def _not_quantities(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_record(text: str, doc: "Doc", a: _Atom, b: _Atom) -> bool:
+def _is_record(text: str, a: _Atom, b: _Atom) -> bool:
     """A bare "A-B" of two whole numbers that is a won-lost record or a score, not a range.
 
     It is one when it falls (88-72), when a record noun follows ("a 9-14 start"), or when
@@ -377,7 +377,7 @@ def find(text: str, *, doc: "Doc | None" = None, sentences: Sequence[Span] = (),
                 (a.currency is None or b.currency is None or a.currency == b.currency) and \
                 not (a.unit and b.currency) and not (a.currency and b.unit) and \
                 (a.digits or not b.digits) and (gap != "-" or not text[b.start - 1:b.start] == " " or a.unit is None)
-            if ok and _is_record(text, doc, a, b):
+            if ok and _is_record(text, a, b):
                 i += 2
                 continue
             if ok:
