@@ -180,6 +180,7 @@ def _surfaces(text: str) -> list[str]:
     ("The gunman walked in at 10:30 a.m. and shot 3 workers.", ["10", "30"], ["3"]),
     ("Last updated at 03. 31 BST, 12 climbers were still missing.", ["03", "31"], ["12"]),
     ("Posted 6: 07: 15 PM, the report counted 26 pirates.", ["6", "07", "15"], ["26"]),
+    ("Doctors ordered 3 CT scans after the crash.", [], ["3"]),
     # dates written in figures, months in capitals, short years
     ("Updated 4 / 11 / 2007 1: 26 PM: the man shot 3 colleagues.", ["4", "11", "1"], ["3"]),
     ("SEPTEMBER 19, 2013: a driver hit 2 pedestrians.", ["19"], ["2"]),

@@ -98,7 +98,8 @@ PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
 # -- spans whose numbers are no quantity ------------------------------------------------------
 # Each pattern also reads the spaced form that tokenized text has ("9: 25", "p. m.", "4 / 11 / 2007").
 
-_TZ = _alt(list(N.TIME_ZONES))
+#: Two-letter zones ("CT", "PT") are also words before a count ("3 CT scans"): only after a clock with minutes.
+_TZ = _alt([z for z in N.TIME_ZONES if len(z) > 2])
 _AMPM = r"(?:[ap]\.\s?m\b\.?|[AP]\.\s?M\b\.?|[ap]m\b|[AP]M\b)"
 #: A time of day: "10:30", "9: 25", "6: 07: 15 PM", "7 p. m.", "11am", "03. 31 BST", "1100 hrs".
 CLOCK = re.compile(
