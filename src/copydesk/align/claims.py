@@ -535,10 +535,11 @@ def _group_pairs(profiles: list[Profile], score: Callable[[Profile, Profile], fl
     sigs = list(index)
     reps = [profiles[m[0]] for m in members]
     pairs: list[tuple[float, int, int]] = []
+    article = [p.mention.article_id for p in profiles]
 
     def link(s: float, i: int, j: int) -> None:
-        if profiles[i].mention.article_id != profiles[j].mention.article_id:
-            pairs.append((s, min(i, j), max(i, j)))
+        if article[i] != article[j]:
+            pairs.append((s, i, j) if i < j else (s, j, i))
 
     for u, ms in enumerate(members):
         if len(ms) > 1 and (s := score(reps[u], reps[u])) >= threshold:
@@ -592,13 +593,19 @@ def _key_quantity(ps: list[Profile], names: Mapping[str, str]) -> str:
     return " ".join(p for p in parts if p).strip() or "figure"
 
 
+@lru_cache(maxsize=1)
+def _category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(head, pattern of "<category> <head>[s]") per category slot, built once (not once per article)."""
+    return tuple((head, re.compile(r"\b(" + "|".join(sorted((re.escape(c) for c in cats), key=len, reverse=True))
+                                   + r")\s+" + re.escape(head) + r"s?\b", re.I))
+                 for head, cats in CATEGORY_SLOTS.items())
+
+
 def _category_mentions(article: Article, sents: list[Span]) -> list[tuple[Mention, str]]:
     """Category-slot fillers: "cruise missiles" -> (mention of "cruise", head "missile")."""
     out = []
     text = article.text
-    for head, cats in CATEGORY_SLOTS.items():
-        pat = re.compile(r"\b(" + "|".join(sorted((re.escape(c) for c in cats), key=len, reverse=True))
-                         + r")\s+" + re.escape(head) + r"s?\b", re.I)
+    for head, pat in _category_patterns():
         for m in pat.finditer(text):
             sent_idx = next((i for i, s in enumerate(sents) if s.start <= m.start() < s.end), None)
             out.append((Mention("entity", m.start(1), m.end(1),
