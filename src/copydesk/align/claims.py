@@ -585,7 +585,7 @@ def _key_quantity(ps: list[Profile], names: Mapping[str, str]) -> str:
     q = ps[0].mention.value
     counted = next((p.mention.value.counted for p in ps if isinstance(p.mention.value, Quantity)
                     and p.mention.value.counted), None)
-    label = counted or (max(set(heads), key=heads.count) if heads else "")
+    label = counted or (max(sorted(set(heads)), key=heads.count) if heads else "")
     ents = set.intersection(*[set(p.entities) for p in ps]) if len(ps) > 1 else set(ps[0].entities)
     subject = sorted(ents, key=lambda e: (names.get(e, e), e))[0] if ents else ""
     dim = dimension(q) if isinstance(q, Quantity) else ""

@@ -71,6 +71,7 @@ _override: list[dict[str, Any]] = []
 def use_model(data: dict[str, Any] | None) -> None:
     """Score with ``data`` instead of the shipped file (training fits it; None goes back to the file)."""
     _override.clear()
+    _weight.cache_clear()
     if data is not None:
         _override.append(data)
 
@@ -116,17 +117,24 @@ def _idf() -> tuple[dict[str, float], float]:
 
 
 def lexical_similarity(a_lemmas: Iterable[str], b_lemmas: Iterable[str]) -> float:
-    """Cosine of the two sentences' lemma sets weighted by IDF (fitted on ECB+ train text)."""
-    a, b = set(a_lemmas), set(b_lemmas)
+    """Cosine of the two sentences' lemma sets weighted by IDF (fitted on ECB+ train text).
+
+    Sums run in sorted order, so the score does not depend on set order (the hash seed).
+    """
+    a, b = frozenset(a_lemmas), frozenset(b_lemmas)
     if not a or not b:
         return 0.0
-    idf, default = _idf()
-    shared = sum(idf.get(w, default) ** 2 for w in a & b)
+    shared = _weight(a & b)
     if not shared:
         return 0.0
-    na = math.sqrt(sum(idf.get(w, default) ** 2 for w in a))
-    nb = math.sqrt(sum(idf.get(w, default) ** 2 for w in b))
-    return shared / (na * nb)
+    return shared / (math.sqrt(_weight(a)) * math.sqrt(_weight(b)))
+
+
+@lru_cache(maxsize=65536)
+def _weight(lemmas: frozenset[str]) -> float:
+    """The summed squared IDF of a set of lemmas, cached (a sentence is compared with many)."""
+    idf, default = _idf()
+    return math.fsum(idf.get(w, default) ** 2 for w in sorted(lemmas))
 
 
 def sentence_similarity(a_lemmas: Iterable[str], b_lemmas: Iterable[str], a_text: str | None = None,
