@@ -45,12 +45,13 @@ def model_path() -> Path | None:
 
 
 def unavailable_reason() -> str | None:
-    """Why the model cannot load (what is missing), or None when it can."""
+    """Why the model cannot load (every part that is missing), or None when it can."""
+    missing = []
     if importlib.util.find_spec("sentence_transformers") is None:
-        return f"sentence-transformers is not installed; {INSTALL_HINT}"
+        missing.append("sentence-transformers is not installed")
     if model_path() is None:
-        return f"the {WEIGHTS_PACKAGE} weights are not installed; {INSTALL_HINT}"
-    return None
+        missing.append(f"the {WEIGHTS_PACKAGE} weights are not installed")
+    return f"{'; '.join(missing)}; {INSTALL_HINT}" if missing else None
 
 
 def load_model() -> "SentenceTransformer | None":
