@@ -257,6 +257,7 @@ class Claim:
     confidence: float | None = None
     speaker: str | None = None  # for quote claims
     frames: tuple[Any, ...] = ()  # one ``align.frames.Frame`` per mention, in order, where alignment read them
+    near_miss: float | None = None  # one article's claim: the best score another article's mention reached, short of the threshold
 
 
 @dataclass(frozen=True)

@@ -220,3 +220,16 @@ def test_planted_dependence(story: dict[str, Any], item: dict[str, Any]) -> None
     assert deps[0]["evidence"], "a dependence names its evidence"
     if "shared passages" in item["evidence"]:
         assert any("shar" in e for e in deps[0]["evidence"]), deps[0]["evidence"]
+
+
+def test_a_fact_worded_apart_is_not_single_source(story: dict[str, Any]) -> None:
+    """Marsh "said the terminal would stay shut" in one outlet; another quotes her "we won't reopen the
+    eastern terminal": alignment keeps them apart, so the first must not be asserted as one source's."""
+    cs = [c for c in story["claims"] if c["kind"] == "quote"
+          and any("the terminal would stay shut" in m["text"] for m in c["mentions"])]
+    assert cs, "no quote claim carries Marsh's paraphrase"
+    for c in cs:
+        if len({m["article"] for m in c["mentions"]}) == 1:
+            assert c["near_miss"] is not None and c["status"] == "undetermined", (c["summary"], c["status"])
+        else:
+            assert c["status"] != "single-source"

@@ -56,6 +56,15 @@ def test_one_article_is_single_source() -> None:
     assert verify(STORY, arts, mentions, [one]).claims[0].status == "single-source"
 
 
+def test_one_article_with_a_near_miss_elsewhere_is_undetermined() -> None:
+    """Another outlet's mention came close to matching: the claim may not rest on one source."""
+    arts, mentions, claims = _bridge(4, 4)
+    one = replace(claims[0], mentions=claims[0].mentions[:1], near_miss=0.42)
+    c = verify(STORY, arts, mentions, [one]).claims[0]
+    assert c.status == "undetermined" and c.near_miss == 0.42
+    assert verify(STORY, arts, mentions, [replace(one, near_miss=None)]).claims[0].status == "single-source"
+
+
 def test_align_then_verify_end_to_end() -> None:
     """Two outlets echo one Reuters report with a wrong toll; a third has the right one."""
     from copydesk.align import align

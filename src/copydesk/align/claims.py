@@ -57,6 +57,9 @@ LEARNED_SCORE = False
 LEARNED_SYNONYM_RATE = 0.5
 QUOTE_THRESHOLD = 0.75  # one speaker: words at least 2/3 alike (a truncation is a subset: 0.9); two: nearly the same words
 STATEMENT_THRESHOLD = 0.55
+#: A mention left alone whose best match in another article scored at least this share of the threshold
+#: may be the same fact worded apart: its claim is not asserted as resting on one source.
+NEAR_MISS = 0.6
 MIN_STATEMENT_OVERLAP = 0.2
 BLOCK_KEY_LIMIT = 200  # a word more mentions share than this does not make them candidates
 BLOCK_CANDIDATES = 40  # mentions one mention is scored against at most (those sharing the most keys)
@@ -82,6 +85,7 @@ class Profile:
     key_words: list[str] = field(default_factory=list)
     content: str = ""
     frame: Frame | None = None
+    near_miss: float = 0.0  # best score short of the threshold against another article's mention
 
 
 class _Sentences:
@@ -552,6 +556,9 @@ def _group_pairs(profiles: list[Profile], score: Callable[[Profile, Profile], fl
                 link(s, members[u][0], j)
             for i in members[u][1:]:
                 link(s, i, members[v][0])
+        elif s >= NEAR_MISS * threshold and len({article[k] for k in members[u] + members[v]}) > 1:
+            for k in members[u] + members[v]:
+                profiles[k].near_miss = max(profiles[k].near_miss, s)
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
     cluster = list(range(len(profiles)))
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
@@ -695,8 +702,10 @@ def align(story: Story, articles: Mapping[str, Article],
         ms = [p.mention for p in ps]
         cid = content_id(story.id, kind, key, *[m.id for m in ms])
         frames = tuple(p.frame for p in ps) if all(p.frame is not None for p in ps) else ()
+        near = round(ps[0].near_miss, 4) if len(ps) == 1 and ps[0].near_miss > 0 else None
         claims.append(Claim(id=cid, story_id=story.id, kind=kind, key=key,  # type: ignore[arg-type]
-                            mentions=tuple(ms), speaker=speaker, frames=frames))  # type: ignore[arg-type]
+                            mentions=tuple(ms), speaker=speaker, frames=frames,  # type: ignore[arg-type]
+                            near_miss=near))
 
     by_group: dict[str, list[Profile]] = {}
     for p in quantity_ps:

@@ -80,7 +80,7 @@ def claim_dict(c: Claim, by_id: Mapping[str, Article]) -> dict[str, Any]:
             d["frame"] = frame_json(f, by_id[m.article_id].text)
     return {"id": c.id, "kind": c.kind, "summary": c.key, "status": c.status,
             "independent_sources": c.independent_sources, "believed": c.value, "confidence": c.confidence,
-            "mentions": mentions,
+            "near_miss": c.near_miss, "mentions": mentions,
             "differences": [{"mentions": [d.a, d.b], "type": d.type, "note": d.note} for d in c.differences]}
 
 

@@ -197,7 +197,9 @@ def _verify(story: Story, articles: Mapping[str, Article], mentions: Mapping[str
         n_ind = independent_count(claim_articles, grps)
         d = list(diffs[c.id])
         disagree = any(x.type in DISAGREEING for x in d)
-        if len(claim_articles) <= 1:
+        if len(claim_articles) <= 1 and c.near_miss is not None:
+            status = "undetermined"  # another outlet may state it in other words: not asserted as one source's
+        elif len(claim_articles) <= 1:
             status = "single-source"
         elif disagree:
             status = "disputed"
