@@ -142,19 +142,16 @@ def mention_keys(claim: Mapping[str, Any]) -> list[Key]:
 
 def _connected(keys: Sequence[Key], labels: Labels) -> bool:
     """Whether the labeled pairs among ``keys`` join them all into one group."""
-    parent = {k: k for k in keys}
-
-    def find(k: Key) -> Key:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if frozenset((a, b)) in labels.pairs:
-                parent[find(a)] = find(b)
-    return len({find(k) for k in keys}) <= 1
+    if not keys:
+        return True
+    seen, todo = {keys[0]}, [keys[0]]  # a walk over labeled pairs (this file also runs on older checkouts)
+    while todo:
+        a = todo.pop()
+        for b in keys:
+            if b not in seen and frozenset((a, b)) in labels.pairs:
+                seen.add(b)
+                todo.append(b)
+    return len(seen) == len(set(keys))
 
 
 def all_pairs(keys: Sequence[Key]) -> list[tuple[Key, Key]]:

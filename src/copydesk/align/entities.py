@@ -44,6 +44,7 @@ from copydesk.align.entity_resources import (
 from copydesk.errors import Code, CopydeskError
 from copydesk.extract.gazetteer import capital_of, is_country
 from copydesk.extract.resources.entities import ACRONYM, ORG_WORDS
+from copydesk.grouping import UnionFind
 from copydesk.models import Article, Entity, Mention, Quote, content_id
 from copydesk.text import lemma, parse
 
@@ -200,24 +201,6 @@ class _Local:
     @property
     def type(self) -> str:
         return min(self.types.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
-class _Union:
-    """Union-find over indices; the smaller index is the root so results do not depend on merge order."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
 
 
 def _locals_of(aid: str, text: str, mentions: Sequence[Mention]) -> list[_Local]:
@@ -385,7 +368,7 @@ class EntityIndex:
                             loc.roles.setdefault(role, set()).update(words)
                             loc.role_offsets.setdefault(role, s)
             locs.extend(found)
-        uf = _Union(len(locs))
+        uf: UnionFind[int] = UnionFind(range(len(locs)))
         _link(locs, uf)
         # Descriptions: a role phrase joins the one entity of its own article that holds that role.
         extra: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -415,7 +398,7 @@ class EntityIndex:
         return cls._assemble(sid, locs, uf, extra, articles)
 
     @classmethod
-    def _assemble(cls, sid: str, locs: list[_Local], uf: _Union, extra: Mapping[int, list[tuple[int, int]]],
+    def _assemble(cls, sid: str, locs: list[_Local], uf: UnionFind[int], extra: Mapping[int, list[tuple[int, int]]],
                   articles: Mapping[str, Article]) -> "EntityIndex":
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(locs)):
@@ -595,7 +578,7 @@ def _fitting(parts: PersonName, people: Iterable[tuple[PersonName, str]]) -> str
     return cids.pop() if len(cids) == 1 else None
 
 
-def _union_by_detail(uf: _Union, items: Sequence[tuple[int, tuple[str, ...]]], locs: Sequence[_Local]) -> None:
+def _union_by_detail(uf: UnionFind[int], items: Sequence[tuple[int, tuple[str, ...]]], locs: Sequence[_Local]) -> None:
     """Union items that share a key and whose details (middle initials, a suffix, an initial) do not conflict.
 
     With at most one distinct non-empty detail all join, unless one article names a suffixed and an
@@ -620,7 +603,7 @@ def _union_by_detail(uf: _Union, items: Sequence[tuple[int, tuple[str, ...]]], l
             first[d] = i
 
 
-def _link(locs: list[_Local], uf: _Union) -> None:
+def _link(locs: list[_Local], uf: UnionFind[int]) -> None:
     """Union the article entities that name one real-world entity (rules in the module docstring)."""
     full: dict[tuple[str, str], list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     partial: list[tuple[int, PersonName]] = []
@@ -710,7 +693,7 @@ def _words(loc: _Local) -> tuple[str, ...]:
     return tuple(normalize(loc.canonical).split())
 
 
-def _same_words(locs: list[_Local], uf: _Union) -> None:
+def _same_words(locs: list[_Local], uf: UnionFind[int]) -> None:
     """A name of two or more words spelt the same is one entity whatever type the recognizer gave it
     ("Barack Obama" typed ORG in one article); nationalities stay apart."""
     spelt: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -723,7 +706,7 @@ def _same_words(locs: list[_Local], uf: _Union) -> None:
             uf.union(members[0], i)
 
 
-def _containing(locs: list[_Local], uf: _Union, people: Sequence[int]) -> None:
+def _containing(locs: list[_Local], uf: UnionFind[int], people: Sequence[int]) -> None:
     """A longer name around the full name of exactly one person the story names more than once is that
     person: the recognizer's span ran over a headline's words or an affiliation ("Hire Maurice Cheeks",
     "Sanjay Gupta of Emory University"). Organisation names ("John Smith Foundation") are left alone."""
@@ -753,7 +736,7 @@ def _containing(locs: list[_Local], uf: _Union, people: Sequence[int]) -> None:
         uf.union(j, root)
 
 
-def _short_forms(locs: list[_Local], uf: _Union) -> None:
+def _short_forms(locs: list[_Local], uf: UnionFind[int]) -> None:
     """"The Academy" is the article's one "Academy of Motion Picture Arts and Sciences": the head of an
     "X of Y" name stands for it where that article names exactly one such."""
     heads: dict[tuple[str, str], set[int]] = defaultdict(set)

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Mapping, Sequence
 
+from copydesk.grouping import UnionFind
 from copydesk.report.deps import copy_chain, dependence_groups, group_of
 from copydesk.report.resources import BRIEF_TEMPLATES as T
 from copydesk.report.resources import (
@@ -67,29 +68,15 @@ def sides(claim: Mapping[str, Any]) -> list[list[int]]:
     verify stage found only a restating difference between them (same, rounding, unit...).
     """
     n = len(claim["mentions"])
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf: UnionFind[int] = UnionFind(range(n))
     first: dict[str, int] = {}
     for i, m in enumerate(claim["mentions"]):
-        k = value_key(m)
-        if k in first:
-            parent[find(i)] = find(first[k])
-        else:
-            first[k] = i
+        uf.union(first.setdefault(value_key(m), i), i)
     for d in claim.get("differences", ()):
         a, b = d["mentions"]
         if d["type"] in RESTATING and a < n and b < n:
-            parent[find(a)] = find(b)
-    by: dict[int, list[int]] = {}
-    for i in range(n):
-        by.setdefault(find(i), []).append(i)
-    return sorted(by.values(), key=lambda s: (-len(s), s[0]))
+            uf.union(a, b)
+    return sorted(uf.groups().values(), key=lambda s: (-len(s), s[0]))
 
 
 class StoryView:

@@ -10,6 +10,7 @@ from typing import Any, Mapping, Sequence
 
 from copydesk.align.frames import to_json as frame_json
 from copydesk.errors import Code, CopydeskError
+from copydesk.grouping import UnionFind
 from copydesk.models import Article, Claim, CopyLink, Dependence, Mention, Quantity, Time
 from copydesk.pipeline import Analysis, StoryAnalysis
 from copydesk.report.resources import DEPENDENT_SCORE
@@ -127,24 +128,13 @@ def listed_dependences(deps: Sequence[Dependence], origins: Mapping[frozenset[st
         return list(deps)
     order = sorted(range(len(deps)), key=lambda i: (frozenset((deps[i].a, deps[i].b)) not in origins,
                                                     -deps[i].score, deps[i].a, deps[i].b))
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf: UnionFind[str] = UnionFind()
     joining, rest = [], []
     for i in order:
         d = deps[i]
-        if d.score >= threshold:
-            ra, rb = find(d.a), find(d.b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-                joining.append(i)
-                continue
+        if d.score >= threshold and uf.union(d.a, d.b):
+            joining.append(i)
+            continue
         rest.append(i)
     keep = set(joining) | set(rest[:max(0, cap - len(joining))])
     return [deps[i] for i in sorted(keep)]

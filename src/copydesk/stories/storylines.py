@@ -12,27 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Sequence
 
+from copydesk.grouping import UnionFind
+
 #: Share of the smaller key-term set two stories must have in common to be linked.
 STORYLINE_OVERLAP = 0.3
 #: Posting-list cap for key terms (very common key terms are not evidence).
 MAX_KEY_POSTINGS = 400
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def link(items: Sequence[tuple[str, Sequence[str], int | None, int | None]], window_days: int,
@@ -43,7 +28,7 @@ def link(items: Sequence[tuple[str, Sequence[str], int | None, int | None]], win
     creation order; the storyline id is the id of the earliest story in it.
     """
     postings: dict[str, list[int]] = defaultdict(list)
-    uf = _UnionFind()
+    uf: UnionFind[str] = UnionFind()
     linked: set[str] = set()
     for i, (sid, key, first, last) in enumerate(items):
         keys = set(key)

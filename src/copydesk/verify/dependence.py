@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from copydesk.grouping import components
 from copydesk.models import Article, CopyLink, Dependence
 from copydesk.verify.resources import UPSTREAM_PATTERNS
 
@@ -186,23 +187,10 @@ def dependences(articles: Mapping[str, Article], copies: Sequence[CopyLink] = ()
 def groups(article_ids: Iterable[str], deps: Sequence[Dependence],
            threshold: float = THRESHOLD) -> list[tuple[str, ...]]:
     """Connected components of articles linked by dependence >= threshold (singletons included)."""
-    parent = {a: a for a in article_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in deps:
-        if d.score >= threshold and d.a in parent and d.b in parent:
-            ra, rb = find(d.a), find(d.b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    comps: dict[str, list[str]] = {}
-    for a in parent:
-        comps.setdefault(find(a), []).append(a)
-    return sorted((tuple(sorted(c)) for c in comps.values()), key=lambda g: g[0])
+    ids = list(dict.fromkeys(article_ids))
+    known = set(ids)
+    comps = components(ids, ((d.a, d.b) for d in deps if d.score >= threshold and d.a in known and d.b in known))
+    return sorted((tuple(sorted(c)) for c in comps), key=lambda g: g[0])
 
 
 def independent_count(article_ids: Iterable[str], group_list: Sequence[tuple[str, ...]]) -> int:
