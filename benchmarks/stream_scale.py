@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import heapq
+import itertools
 import json
 import random
 import re
@@ -46,7 +47,7 @@ import tempfile
 import time
 from collections import Counter
 from datetime import date, timedelta
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from copydesk.models import Article
 from copydesk.settings import Settings
@@ -140,6 +141,21 @@ def generate(n: int, seed: int = 7) -> Iterator[tuple[Article, int]]:
         if story - 200 in params and all(h[2] != story - 200 for h in heap):
             del params[story - 200]
         story += 1
+
+
+def feed(stream: Iterable[tuple[Article, int]], chunk: int, place: Callable[[list[Article]], None],
+         gold: dict[str, int], order: list[str]) -> None:
+    """Hand ``stream``'s articles to ``place`` in chunks, recording each one's label and arrival order."""
+    batch: list[Article] = []
+    for a, label in stream:
+        gold[a.id] = label
+        order.append(a.id)
+        batch.append(a)
+        if len(batch) == chunk:
+            place(batch)
+            batch = []
+    if batch:
+        place(batch)
 
 
 def pairwise_f1(gold: list[int], pred: list[str]) -> dict[str, float]:
@@ -237,7 +253,6 @@ def run_rows_full(n: int) -> dict[str, object]:
     spent = tail_spent = 0.0
     tail_from = int(n * 0.9)
     with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/scale.db", settings) as store:
-        batch: list[Article] = []
         done = 0
 
         def place(arts: list[Article]) -> None:
@@ -251,15 +266,7 @@ def run_rows_full(n: int) -> dict[str, object]:
                 tail_spent += dt
             done += len(arts)
 
-        for a, label in generate(n):
-            gold[a.id] = label
-            order.append(a.id)
-            batch.append(a)
-            if len(batch) == chunk:
-                place(batch)
-                batch = []
-        if batch:
-            place(batch)
+        feed(generate(n), chunk, place, gold, order)
         member = {a: s.id for s in store.stories() for a in s.article_ids}
         merges = sum(1 for e in store.events() if e["kind"] == "merge")
     return _result(n, spent, tail_spent, n - tail_from, [gold[i] for i in order], [member[i] for i in order],
@@ -405,7 +412,6 @@ def run_rows(n: int, sample: int, path: str) -> dict[str, object]:
         db = f"{tmp}/copy.db"
         shutil.copy(path, db)
         with Store(f"sqlite:///{db}", settings) as store:
-            batch: list[Article] = []
 
             def place(arts: list[Article]) -> None:
                 nonlocal spent, cpu
@@ -415,17 +421,7 @@ def run_rows(n: int, sample: int, path: str) -> dict[str, object]:
                 spent += time.perf_counter() - t0
                 cpu += time.process_time() - c0
 
-            for i, (a, label) in enumerate(generate(n + sample)):
-                if i < n:
-                    continue
-                gold[a.id] = label
-                order.append(a.id)
-                batch.append(a)
-                if len(batch) == CHUNK:
-                    place(batch)
-                    batch = []
-            if batch:
-                place(batch)
+            feed(itertools.islice(generate(n + sample), n, None), CHUNK, place, gold, order)
             member = store.placed(order)
     pred = [member.get(i, "") for i in order]
     labels = [gold[i] for i in order]
