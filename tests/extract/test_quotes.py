@@ -381,3 +381,22 @@ def test_a_second_backtick_mark_closes_or_restarts(text: str, spans: list[str]) 
 def test_reported_clause_runs_to_the_sentence_end(text: str, content: str) -> None:
     assert [_parts(text, q)[2] for q in _quotes(text)] == [content]
 
+
+
+@pytest.mark.parametrize("text, content", [
+    ("BRENMOUTH, March 8 (Coastline Wire) - A fire broke out on Sunday aboard the ship, port officials said.",
+     "A fire broke out on Sunday aboard the ship"),
+    ("KYIV, Ukraine (AP) — Russian forces struck a power plant overnight, the governor said.",
+     "Russian forces struck a power plant overnight"),
+    ("LAGOS (Reuters) - Floods have displaced 40,000 people, the emergency agency said.",
+     "Floods have displaced 40,000 people"),
+    # no dateline: the opening capitals are the content's own words
+    ("NATO allies agreed on Tuesday to send more air defences, officials said.",
+     "NATO allies agreed on Tuesday to send more air defences"),
+])
+def test_reported_content_leaves_the_dateline_out(text: str, content: str) -> None:
+    found = quotes.find(text)
+    assert found, text
+    q = found[0].value
+    assert isinstance(q, Quote) and q.content_span is not None and q.content_span.of(text) == content
+    assert text[found[0].start:].startswith(content)

@@ -629,6 +629,8 @@ class _Builder:
     def emit(self, src: _Source, cue: Span, content: Span | None, direct: bool, cue_tok: "Token | None",
              polarity: str = "affirmed") -> None:
         art, text = self.art, self.art.text
+        if content is not None and not direct:
+            content = _past_dateline(art, content)
         parts = [p for p in (src.span, cue, content) if p]
         lo, hi = min(p.start for p in parts), max(p.end for p in parts)
         sent = self.art.doc[art.token_at(lo)].sent
@@ -642,6 +644,27 @@ class _Builder:
             src.speaker, src.span, cue, content, direct, ch.group() if ch else None, anon, hedged,
             polarity, modality)))
         self.used.update(range(art.token_at(lo), art.token_at(hi - 1) + 1))
+
+
+def _past_dateline(art: _Article, content: Span) -> Span:
+    """Reported content that opens a paragraph without its dateline.
+
+    "BRENMOUTH, March 8 (Wire) - A fire broke out ..., officials said": the officials said
+    "A fire broke out ...", not the place, date and outlet of the filing.
+    """
+    text = art.text
+    if content.start and text[content.start - 1] != "\n":
+        return content
+    first = art.token_at(content.start)
+    toks = art.doc[first: first + 14]
+    if len(toks) < 3 or not (toks[0].text.isupper() and len(toks[0].text) > 1) or toks[1].text not in (",", "("):
+        return content
+    for t in toks[2:]:
+        if "\n" in t.text or t.text in (".", "?", "!"):
+            break
+        if t.text in DATELINE_END and t.i + 1 < len(art.doc) and art.doc[t.i + 1].idx < content.end:
+            return Span(art.doc[t.i + 1].idx, content.end)
+    return content
 
 
 def _speech_tag(art: _Article, q: Span, nxt: int, look_before: bool = True) -> tuple["Token", "Token", int] | None:
