@@ -184,3 +184,20 @@ def test_a_mention_outside_the_text_is_a_coded_error() -> None:
     with pytest.raises(CopydeskError) as e:
         frame_of(Mention("time", 40, 46, Time("2024-01-01")), doc)
     assert e.value.code.name == "E403"
+
+
+@pytest.mark.parametrize("text, phrase, predicate, co", [
+    ("The council changed its mind in March, quietly signing the contract.", "March", "change", {"sign"}),
+    ("The ministry backed down in June, formally withdrawing the bill.", "June", "back", {"withdraw"}),
+    ("The second shipment coming in May will carry fuel.", "May", "shipment", set()),
+])
+def test_a_participle_shares_the_date_and_a_support_verb_gives_way_to_its_noun(
+        text: str, phrase: str, predicate: str, co: set[str]) -> None:
+    from copydesk.align.frames import frame_of
+    from copydesk.extract import extract
+    from copydesk.text import parse
+
+    times = [m for m in extract(text) if m.kind == "time" and phrase in text[m.start:m.end]]
+    assert times, text
+    f = frame_of(times[0], parse(text))
+    assert f.predicate == predicate and set(f.co_predicates) == co

@@ -71,7 +71,7 @@ class Frame:
     lemmas: frozenset[str]  # content lemmas of the sentence (for similarity)
     named: frozenset[str] = frozenset()  # the keys of ``arguments`` that name an entity (not a common noun's lemma)
     #: lemmas of participial clauses under the predicate with no subject or time of their own: they share its
-    #: time ("reversed course in February, secretly approving the transfer" dates the approval too)
+    #: time ("changed its mind in March, quietly signing the contract" dates the signing too)
     co_predicates: frozenset[str] = frozenset()
 
 
@@ -394,7 +394,7 @@ def _descend(pred: "Token") -> "Token":
         if lem in SUPPORT_VERBS:
             subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass") and is_event_noun(c)), None)
             if subj is None and pred.dep_ == "acl" and is_event_noun(pred.head):
-                subj = pred.head  # "the first delivery arriving in April"
+                subj = pred.head  # "the second shipment coming in May": the shipment is the happening
             if subj is not None:
                 return subj
         elif lem not in EXPECTED_HEADS | REFUSALS | DENIALS | LIGHT_VERBS and \
