@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from copydesk.align.entity_resources import ROLE_NOUNS
+from copydesk.align.entity_resources import TITLES as ENTITY_TITLES
+
 #: Modalities compared as one class: what a report says happened, whether or not it attributes it.
 MODALITY_CLASS: dict[str, str] = {"asserted": "fact", "reported": "fact", "expected": "expected",
                                   "possible": "possible", "refused": "refused"}
@@ -57,15 +60,10 @@ PARTITIVE_BEFORE = re.compile(
 CUMULATIVE_NAMES: dict[str, str] = {"death": "death toll", "injury": "injury toll", "arrest": "number of arrests",
                                     "evacuate": "number evacuated"}
 
-#: Speaker titles and honorifics (lower case, no period): "Mr. Hale" and "Omar Hale" are one speaker.
-TITLES: frozenset[str] = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "fr",
-    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "governor", "gov", "mayor",
-    "senator", "sen", "representative", "rep", "congressman", "congresswoman", "judge", "justice", "king",
-    "queen", "prince", "princess", "general", "gen", "lt", "col", "colonel", "captain", "capt", "sgt",
-    "sergeant", "admiral", "adm", "chief", "director", "commissioner", "spokesman", "spokeswoman",
-    "spokesperson", "deputy", "foreign", "defence", "defense", "interior", "state", "the", "former", "acting",
-    "port", "police", "fire",
+#: Words in front of a speaker's name that are no part of it (lower case, no period): the entity linker's
+#: titles and role nouns, plus the modifiers of an office ("Mr. Hale", "former deputy minister Omar Hale").
+TITLES: frozenset[str] = ENTITY_TITLES | ROLE_NOUNS | frozenset({
+    "vice", "prime", "deputy", "foreign", "defence", "defense", "interior", "state", "the", "former", "acting",
 })
 
 #: A date word resolved against the publication (a weekday, "today", "last week"): reliable near the dateline.
